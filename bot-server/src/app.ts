@@ -1,0 +1,80 @@
+// The HTTP application: security headers, request ids and logs, the JSON API under
+// /api/v1, the health check and the built mini app, composed from the feature routers.
+import { randomUUID } from "node:crypto";
+import express from "express";
+import { pinoHttp } from "pino-http";
+import type { Db } from "./db/database.ts";
+import type { Config } from "./env.ts";
+import { healthRoutes } from "./features/health/health-routes.ts";
+import { meRoutes } from "./features/learner/me-routes.ts";
+import { miniAppRoutes } from "./features/mini-app/mini-app-routes.ts";
+import { progressRoutes } from "./features/progress/progress-routes.ts";
+import { configRoutes } from "./features/public-config/config-routes.ts";
+import { sessionRoutes } from "./features/session/session-routes.ts";
+import { requireSession } from "./lib/authenticate.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { findLesson, wardFile } from "./lib/content.ts";
+import { errorHandler, routeNotFound } from "./lib/http.ts";
+import { createLogger, type Logger } from "./lib/logger.ts";
+import { securityHeaders } from "./lib/security.ts";
+import { createZaloGraphClient } from "./platform/zalo-graph.ts";
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { db, config, clock = systemClock, logger = createLogger(config.logLevel) } = deps;
+  const zalo = createZaloGraphClient({ baseUrl: config.zalo.graphUrl, appSecret: config.zalo.appSecret });
+  const sandboxOrigin = config.zalo.sandboxUrl ? new URL(config.zalo.sandboxUrl).origin : null;
+  const authenticated = requireSession({ db, clock });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.use(requestLogging(logger));
+  app.use(securityHeaders({ sandboxOrigin }));
+
+  app.use(healthRoutes({ db, zaloMode: config.zalo.mode }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: "16kb" }));
+  api.use(configRoutes({ db, wardName: wardFile.name, sandboxUrl: config.zalo.sandboxUrl }));
+  api.use(
+    sessionRoutes({ db, clock, zalo, sessionTtlDays: config.sessionTtlDays, rateLimit: config.sessionRateLimit }),
+  );
+  api.use(meRoutes({ db, clock, requireSession: authenticated }));
+  api.use(progressRoutes({ db, clock, findLesson, requireSession: authenticated }));
+  api.use(routeNotFound);
+  app.use("/api/v1", api);
+
+  app.use(miniAppRoutes({ miniAppDir: config.miniAppDir, miniAppId: config.miniAppId, sandboxOrigin }));
+  app.use(routeNotFound);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** One log line per request with its id, method, path and status; never headers or bodies. */
+function requestLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split("?")[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+  });
+}

@@ -1,0 +1,49 @@
+// TDPs (tổ dân phố) as stored: seeded from the ward file at start, read by the API.
+import type { ResidentialGroup } from "@hocso/shared/ward";
+import type { Db } from "./database.ts";
+
+export interface StoredResidentialGroup {
+  id: string;
+  name: string;
+}
+
+/**
+ * Inserts new TDPs and refreshes existing ones from the ward file. A TDP that disappears
+ * from the file stays in the table: learners may still point at it.
+ */
+export function upsertResidentialGroups(db: Db, groups: readonly ResidentialGroup[], now: Date): void {
+  const upsert = db.prepare(`
+    INSERT INTO residential_groups (id, name, adult_population, channel, zalo_group_id, updated_at)
+    VALUES (@id, @name, @adultPopulation, @channel, @zaloGroupId, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET
+      name = excluded.name,
+      adult_population = excluded.adult_population,
+      channel = excluded.channel,
+      zalo_group_id = excluded.zalo_group_id,
+      updated_at = excluded.updated_at
+    WHERE residential_groups.name IS NOT excluded.name
+       OR residential_groups.adult_population IS NOT excluded.adult_population
+       OR residential_groups.channel IS NOT excluded.channel
+       OR residential_groups.zalo_group_id IS NOT excluded.zalo_group_id`);
+  db.transaction(() => {
+    for (const g of groups) {
+      upsert.run({
+        id: g.id,
+        name: g.name,
+        adultPopulation: g.adultPopulation,
+        channel: g.channel,
+        zaloGroupId: g.zaloGroupId ?? null,
+        updatedAt: now.toISOString(),
+      });
+    }
+  })();
+}
+
+/** In the ward file's order where it is known, else by id. */
+export function listResidentialGroups(db: Db): StoredResidentialGroup[] {
+  return db.prepare("SELECT id, name FROM residential_groups ORDER BY rowid").all() as StoredResidentialGroup[];
+}
+
+export function residentialGroupExists(db: Db, id: string): boolean {
+  return db.prepare("SELECT 1 FROM residential_groups WHERE id = ?").get(id) !== undefined;
+}

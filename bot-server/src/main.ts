@@ -1,0 +1,53 @@
+// Starts the bot server: `pnpm --filter @hocso/bot-server start`.
+import type { Server } from "node:http";
+import { createApp } from "./app.ts";
+import { openDatabase } from "./db/database.ts";
+import { deleteExpiredSessions } from "./db/sessions.ts";
+import { setUpDatabase } from "./db/setup.ts";
+import { loadEnvOrExit } from "./env.ts";
+import { systemClock } from "./lib/clock.ts";
+import { wardFile } from "./lib/content.ts";
+import { createLogger } from "./lib/logger.ts";
+
+const config = loadEnvOrExit();
+const logger = createLogger(config.logLevel);
+const db = openDatabase(config.databasePath);
+const now = systemClock.now();
+const { applied } = setUpDatabase(db, wardFile, now);
+const expired = deleteExpiredSessions(db, now);
+logger.info({ applied, expiredSessions: expired, tdps: wardFile.residentialGroups.length }, "database ready");
+
+const app = createApp({ db, config, clock: systemClock, logger });
+const server: Server = app.listen(config.port, config.host, (err?: Error) => {
+  if (err) {
+    logger.fatal({ err }, "cannot listen");
+    process.exit(1);
+  }
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, zalo: config.zalo.mode, miniApp: `${url}/zapps/${config.miniAppId}/` }, "bot server listening");
+  if (config.zalo.mode === "sandbox") {
+    logger.info({ sandbox: config.zalo.sandboxUrl }, "no Zalo credentials: using the Zalo sandbox");
+  }
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => {
+    logger.error("connections did not close in 10 s; exiting anyway");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  server.close((err) => {
+    db.close();
+    if (err) logger.error({ err }, "error while closing the server");
+    process.exit(err ? 1 : 0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,55 @@
+// The sandbox's configuration: the only file of this package that reads process.env.
+import { z } from "zod";
+
+const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
+const PORT_ERROR = "must be a port number from 0 to 65535";
+
+const EnvSchema = z.object({
+  ZALO_SANDBOX_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: PORT_ERROR })
+      .int({ error: PORT_ERROR })
+      .min(0, { error: PORT_ERROR })
+      .max(65535, { error: PORT_ERROR })
+      .default(3900),
+  ),
+  ZALO_SANDBOX_HOST: z.preprocess(blankAsUnset, z.string().min(1).default("127.0.0.1")),
+  /** the Zalo App the sandbox pretends to have issued tokens for */
+  ZALO_SANDBOX_APP_ID: z.preprocess(blankAsUnset, z.string().min(1).default("hocso-sandbox-app")),
+  /** signs appsecret_proof; the bot server must hold the same value */
+  ZALO_SANDBOX_APP_SECRET: z.preprocess(blankAsUnset, z.string().min(1).default("hocso-sandbox-secret")),
+  /** a JSON file where users and tokens survive restarts; unset keeps them in memory */
+  ZALO_SANDBOX_STATE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+});
+
+export interface SandboxEnv {
+  port: number;
+  host: string;
+  appId: string;
+  appSecret: string;
+  statePath: string | undefined;
+}
+
+/** Parses the environment or throws one error that lists every problem. */
+export function loadSandboxEnv(source: Record<string, string | undefined> = process.env): SandboxEnv {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join(".");
+      const value = source[name];
+      const shown = value !== undefined && !name.includes("SECRET") ? ` (got ${JSON.stringify(value)})` : "";
+      return `  - ${name}: ${i.message}${shown}`;
+    });
+    throw new Error(`The Zalo sandbox cannot start; fix its environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.ZALO_SANDBOX_PORT,
+    host: e.ZALO_SANDBOX_HOST,
+    appId: e.ZALO_SANDBOX_APP_ID,
+    appSecret: e.ZALO_SANDBOX_APP_SECRET,
+    statePath: e.ZALO_SANDBOX_STATE,
+  };
+}
