@@ -6,7 +6,7 @@
  *
  *   ---
  *   id: vneid-muc-2                 # kebab-case ascii; must equal the file name
- *   module: m1                      # must equal the folder name (m1..m4)
+ *   module: m1                      # must equal the folder name (m1..m5)
  *   order: 2                        # position inside the module
  *   title: "Định danh điện tử mức 2: làm ở đâu, dùng để làm gì?"
  *   minutes: 4

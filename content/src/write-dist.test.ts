@@ -75,6 +75,7 @@ describe("build output in dist/", () => {
       [],
       ["bai-sau"],
       [],
+      [],
     ]);
 
     const { ward } = await importDist<{ ward: unknown }>(dist, "ward.ts");
