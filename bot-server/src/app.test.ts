@@ -116,11 +116,12 @@ describe("client mistakes get JSON errors, never a 500", () => {
     expect(page.body.error.code).toBe("not_found");
   });
 
-  it("answers 404 with an Allow header for a method a route does not take", async () => {
-    const res = await request(t.app).delete("/api/v1/me").expect(404);
+  it("answers 405 with an Allow header for a method a route does not take", async () => {
+    const res = await request(t.app).delete("/api/v1/me").expect(405);
     expect(res.headers.allow).toBe("GET, PATCH");
+    expect(res.body.error.code).toBe("method_not_allowed");
     expect(res.body.error.message).toContain("use GET or PATCH");
-    expect((await request(t.app).get("/api/v1/session").expect(404)).headers.allow).toBe("POST");
+    expect((await request(t.app).get("/api/v1/session").expect(405)).headers.allow).toBe("POST");
   });
 
   it("answers 401 with WWW-Authenticate when a learner route has no or an unknown session", async () => {

@@ -10,11 +10,13 @@ export const ErrorCodeSchema = z.enum([
   "unauthorized",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
   "payload_too_large",
   "rate_limited",
   "upstream",
   "internal",
+  "unavailable",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

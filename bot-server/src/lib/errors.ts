@@ -14,11 +14,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
   upstream: 502,
   internal: 500,
+  unavailable: 503,
 };
 
 export class AppError extends Error {

@@ -3,15 +3,12 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { AppError } from "./errors.ts";
 
-/**
- * For a path that exists but not with this method. Answers 404 (the closed error-code set has
- * no 405) and names the methods that do work, also in the Allow header.
- */
+/** For a path that exists but not with this method: 405, naming the methods that work, also in Allow. */
 export function onlyMethods(...allowed: string[]): RequestHandler {
   return (req, res) => {
     res.set("Allow", allowed.join(", "));
     const path = req.originalUrl.split("?")[0];
-    throw new AppError("not_found", `${req.method} ${path} does not exist; use ${allowed.join(" or ")}`);
+    throw new AppError("method_not_allowed", `${req.method} ${path} is not supported; use ${allowed.join(" or ")}`);
   };
 }
 

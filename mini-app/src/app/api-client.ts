@@ -28,11 +28,13 @@ const MESSAGES: Record<ErrorCode, string> = {
   unauthorized: strings.errors.unauthorized,
   forbidden: strings.errors.forbidden,
   not_found: strings.errors.notFound,
+  method_not_allowed: strings.errors.internal,
   conflict: strings.errors.conflict,
   payload_too_large: strings.errors.tooLarge,
   rate_limited: strings.errors.rateLimited,
   upstream: strings.errors.upstream,
   internal: strings.errors.internal,
+  unavailable: strings.errors.unavailable,
 };
 
 /** Vietnamese text for a failed answer; field paths become the names a learner knows. */

@@ -161,6 +161,7 @@ export const strings = {
     rateLimited: "Hệ thống đang bận. Bác đợi một lát rồi thử lại.",
     upstream: "Zalo đang không trả lời. Bác thử lại sau ít phút.",
     internal: "Máy chủ đang gặp lỗi. Bác thử lại sau ít phút.",
+    unavailable: "Máy chủ đang bận hoặc đang cập nhật. Bác thử lại sau ít phút.",
     unexpected: "Có lỗi không mong muốn. Bác thử lại sau ít phút.",
     noSignIn: "Không đăng nhập được. Bác mở Học Số từ trong ứng dụng Zalo nhé.",
     zaloSignIn: "Zalo chưa cho đăng nhập. Bác thử lại sau ít phút.",

@@ -84,6 +84,7 @@ describe("mini app static serving", () => {
 
   it("answers 503 JSON telling to run pnpm build when there is no build", async () => {
     const res = await request(t.app).get("/zapps/test-app-id/").expect(503);
+    expect(res.body.error.code).toBe("unavailable");
     expect(res.body.error.message).toContain("pnpm build");
   });
 

@@ -47,7 +47,7 @@ function indexHandler(deps: MiniAppRouteDeps, base: string): RequestHandler {
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) {
       res.status(503).json({
-        error: { code: "internal", message: "The mini app is not built yet: run `pnpm build` at the repository root" },
+        error: { code: "unavailable", message: "The mini app is not built yet: run `pnpm build` at the repository root" },
         requestId: req.id,
       });
       return;
