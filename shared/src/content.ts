@@ -124,3 +124,26 @@ export function blocksToText(blocks: Block[]): string {
 export function runsToText(runs: InlineRun[]): string {
   return runs.map((r) => r.text).join("");
 }
+
+/**
+ * The placement check: one question per module, asked once, to suggest where to start.
+ * A module whose question is answered right can be skipped for now.
+ */
+export const PlacementQuestionSchema = z.strictObject({
+  module: ModuleIdSchema,
+  question: QuestionSchema,
+});
+export type PlacementQuestion = z.infer<typeof PlacementQuestionSchema>;
+
+export const PlacementSchema = z.array(PlacementQuestionSchema).min(1);
+
+/**
+ * The module to start with: the first, in course order, whose placement question was
+ * answered wrongly (or not at all); undefined when every answer was right.
+ */
+export function suggestStart(
+  moduleOrder: readonly ModuleId[],
+  answers: ReadonlyMap<ModuleId, boolean>,
+): ModuleId | undefined {
+  return moduleOrder.find((m) => answers.get(m) !== true);
+}
