@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AgeBandSchema, AudienceSchema, ConsentPurposeSchema } from "./learner.ts";
 import { LessonIdSchema } from "./content.ts";
+import { IsoDateSchema } from "./dates.ts";
 
 /** The closed set of error codes; bot-server maps each to one HTTP status. */
 export const ErrorCodeSchema = z.enum([
@@ -51,6 +52,8 @@ export const MeSchema = z.object({
   ageBand: AgeBandSchema.nullable(),
   guardianConfirmed: z.boolean(),
   consents: z.partialRecord(ConsentPurposeSchema, ConsentStateSchema),
+  /** the learner's own "Tôi đã được xác nhận" on the national platform, as a date */
+  certifiedOn: IsoDateSchema.nullable(),
   createdAt: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -73,6 +76,8 @@ export const PatchMeRequestSchema = z
     /** each purpose given or withdrawn; the version of the notice text the learner saw */
     consents: z.partialRecord(ConsentPurposeSchema, z.boolean()),
     consentVersion: z.string().min(1).max(32),
+    /** YYYY-MM-DD, not in the future and not before the platform opened (2025-03-26); null withdraws it */
+    certifiedOn: IsoDateSchema.nullable(),
   })
   .partial()
   .refine((b) => b.consents === undefined || b.consentVersion !== undefined, {
@@ -117,3 +122,72 @@ export const PublicConfigSchema = z.object({
   sandbox: z.object({ url: z.string() }).nullable(),
 });
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+
+/**
+ * Offline sync: what the learner did while the phone may have been offline, sent as a
+ * batch of events with ids made on the phone. The server stores each id once, so the
+ * same batch sent twice (a retry after a lost answer) counts nothing twice.
+ */
+const EventBase = {
+  /** a UUID made on the phone when the event happened */
+  id: z.uuid(),
+  lessonId: LessonIdSchema,
+  /** when it happened on the phone (ISO 8601) */
+  at: z.iso.datetime({ offset: true }),
+};
+
+export const SyncEventSchema = z.discriminatedUnion("type", [
+  /** the learner reached a step (resume point) */
+  z.strictObject({ ...EventBase, type: z.literal("step"), stepIndex: z.number().int().min(0).max(50) }),
+  /** one answer to one question, in a lesson quiz or a review */
+  z.strictObject({
+    ...EventBase,
+    type: z.literal("answer"),
+    questionId: z.string().min(1).max(64),
+    choice: z.number().int().min(0).max(2),
+    source: z.enum(["quiz", "review"]),
+  }),
+  /** a whole quiz attempt finished */
+  z.strictObject({
+    ...EventBase,
+    type: z.literal("quiz-finished"),
+    correct: z.number().int().min(0),
+    total: z.number().int().min(1),
+  }),
+]);
+export type SyncEvent = z.infer<typeof SyncEventSchema>;
+
+export const SyncRequestSchema = z.strictObject({
+  events: z.array(SyncEventSchema).min(1).max(200),
+});
+export type SyncRequest = z.infer<typeof SyncRequestSchema>;
+
+export const SyncResponseSchema = z.object({
+  /** ids stored now */
+  accepted: z.array(z.string()),
+  /** ids already stored before: ignored */
+  duplicates: z.array(z.string()),
+  /** the learner's progress after applying the batch */
+  progress: z.array(ProgressSchema),
+});
+export type SyncResponse = z.infer<typeof SyncResponseSchema>;
+
+/** One upcoming meeting of a TDP's weekly class, as residents see it. */
+export const ClassOccurrenceViewSchema = z.object({
+  classId: z.string(),
+  tdpId: z.string(),
+  date: IsoDateSchema,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  topic: z.string(),
+  bring: z.string(),
+  lessonIds: z.array(z.string()),
+  /** with a session: whether this learner said "Tôi sẽ tham gia"; otherwise null */
+  going: z.boolean().nullable(),
+});
+export type ClassOccurrenceView = z.infer<typeof ClassOccurrenceViewSchema>;
+
+export const ClassListSchema = z.object({ items: z.array(ClassOccurrenceViewSchema) });
+
+export const RsvpRequestSchema = z.strictObject({ going: z.boolean() });

@@ -1,5 +1,6 @@
 // The ward's configuration file (content/ward.yaml): TDP list, targets, reminder times.
 import { z } from "zod";
+import { WeeklyClassSchema } from "./classes.ts";
 
 /** How a TDP's Zalo group is reached (DESIGN.md "Reaching residents"). */
 export const ChannelSchema = z.enum(["oa-group", "share", "sandbox"]);
@@ -35,5 +36,7 @@ export const WardSchema = z.strictObject({
   }),
   quietHours: z.strictObject({ start: HhMm, end: HhMm }),
   residentialGroups: z.array(ResidentialGroupSchema).min(1),
+  /** the weekly classes the ward starts with; facilitators manage them in the app afterwards */
+  weeklyClasses: z.array(WeeklyClassSchema).default([]),
 });
 export type Ward = z.infer<typeof WardSchema>;
