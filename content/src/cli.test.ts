@@ -55,7 +55,7 @@ describe("content CLI", () => {
     fixture = await makeContentFixture({ "lessons/m1/thu-nghiem.md": validLesson() });
     const ok = await cli("build", fixture.contentDir);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^content build: 1 lesson OK, 5 files written to dist\/ \(catalog [0-9a-f]{12}\)\n$/);
+    expect(ok.stdout).toMatch(/^content build: 1 lesson OK, 6 files written to dist\/ \(catalog [0-9a-f]{12}\)\n$/);
     expect(await readFile(join(fixture.contentDir, "dist", "lessons", "thu-nghiem.ts"), "utf8")).toContain(
       'import type { Lesson } from "@hocso/shared/content";',
     );
@@ -70,8 +70,73 @@ describe("content CLI", () => {
     }
   });
 
-  it("prints usage and exits 2 for an unknown command", async () => {
-    const result = await cli("publish");
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "usage: tsx src/cli.ts <lint|build> [content-dir]\n" });
+  it("prints usage and exits 2 for an unknown command, or preview without a lesson", async () => {
+    const usage =
+      "usage: tsx src/cli.ts <lint|build> [content-dir]\n       tsx src/cli.ts preview <lesson id or file> [content-dir]\n";
+    expect(await cli("publish")).toEqual({ code: 2, stdout: "", stderr: usage });
+    expect(await cli("preview")).toEqual({ code: 2, stdout: "", stderr: usage });
+  });
+
+  it("lint and build report problems in placement.md as content/placement.md:line: reason", async () => {
+    fixture = await makeContentFixture({ "lessons/m1/thu-nghiem.md": validLesson() });
+    const placement = (await readFile(join(fixture.contentDir, "placement.md"), "utf8")).replace("## m4", "## m5");
+    await fixture.write("placement.md", placement);
+    for (const command of ["lint", "build"]) {
+      const result = await cli(command, fixture.contentDir);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        "content/placement.md:1: no placement question for m4; add a \"## m4\" section with one question",
+        `content/placement.md:${lineContaining(placement, "## m5")}: m5 (the certification guide) has no placement question; the check covers m1 to m4`,
+        `content ${command}: 2 problems in 1 file`,
+      ]);
+    }
+  });
+});
+
+describe("content CLI preview", () => {
+  const PATH = "lessons/m1/thu-nghiem.md";
+
+  it("prints the lesson as the learner reads it, found by id or by file path", async () => {
+    fixture = await makeContentFixture({ [PATH]: validLesson() });
+    const byId = await cli("preview", "thu-nghiem", fixture.contentDir);
+    expect(byId.code).toBe(0);
+    expect(byId.stderr).toBe("");
+    expect(byId.stdout).toMatch(/^Bài thử nghiệm\n/);
+    expect(byId.stdout).toContain("── Bước 1/3 ──\nMục tiêu: Bác làm quen với bài học thử.\n\nMở ứng dụng\n");
+    expect(byId.stdout).toContain("  [x] CH Play hoặc App Store   ← đáp án đúng\n");
+    expect(await cli("preview", "content/lessons/m1/thu-nghiem.md", fixture.contentDir)).toEqual(byId);
+  });
+
+  it("exits 1 with a clear message, listing the lessons, for an unknown id", async () => {
+    fixture = await makeContentFixture({ [PATH]: validLesson() });
+    expect(await cli("preview", "khong-co", fixture.contentDir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        'content preview: there is no lesson "khong-co". A lesson\'s id is its file name without .md; the lessons are: thu-nghiem\n',
+    });
+  });
+
+  it("runs the same checks first and shows the lesson's problems instead of the lesson", async () => {
+    const broken = validLesson().replace("- [x] CH Play", "- [ ] CH Play");
+    fixture = await makeContentFixture({ [PATH]: broken });
+    expect(await cli("preview", "thu-nghiem", fixture.contentDir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: [
+        `content/lessons/m1/thu-nghiem.md:${lineContaining(broken, "- [ ] CH Play")}: no answer is marked [x]; mark the one correct answer`,
+        "content preview: 1 problem in content/lessons/m1/thu-nghiem.md; fix it, then preview again",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("still previews a clean lesson when another file is broken, with a note", async () => {
+    const broken = validLesson({ id: "bai-hong", order: 2 }).replace("- [x] CH Play", "- [ ] CH Play");
+    fixture = await makeContentFixture({ [PATH]: validLesson(), "lessons/m1/bai-hong.md": broken });
+    const result = await cli("preview", "thu-nghiem", fixture.contentDir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Bài thử nghiệm\n/);
+    expect(result.stderr).toBe("note: 1 problem in other files; run `pnpm --filter @hocso/content lint` to see them\n");
   });
 });

@@ -5,6 +5,7 @@ import { compileContent } from "./compile-content.ts";
 import { lineContaining, makeContentFixture, REAL_CONTENT_DIR, validLesson, type ContentFixture } from "./content-fixture.ts";
 
 const FILE = "content/lessons/m1/thu-nghiem.md";
+const LAST_STEP_TEXT = "Bác hỏi `Tổ công nghệ số cộng đồng` khi chưa rõ.";
 const PATH = "lessons/m1/thu-nghiem.md";
 
 let fixture: ContentFixture | undefined;
@@ -82,6 +83,14 @@ const expectedLesson: Lesson = {
       options: ["Có, đây là lừa đảo", "Không"],
       answer: 0,
       explanation: "Cơ quan nhà nước không bảo bác cài ứng dụng qua đường link.",
+    },
+    {
+      id: "q4",
+      type: "single",
+      prompt: "Ai được biết mật khẩu của bác?",
+      options: ["Người gọi xưng là cán bộ", "Chỉ mình bác"],
+      answer: 1,
+      explanation: "Mật khẩu chỉ mình bác giữ, không đưa cho ai.",
     },
   ],
 };
@@ -195,11 +204,25 @@ describe("broken questions fail with the file, the line and the reason", () => {
     );
   });
 
-  it("requires 3 to 5 questions", async () => {
-    const source = validLesson().replace(/### \[Tình huống\][\s\S]*$/, "");
+  it("requires 4 or 5 questions: three are no longer enough", async () => {
+    const source = validLesson().replace(/### \[Chọn 1\] Ai được biết[\s\S]*$/, "");
     expect(await problemsOf(source)).toEqual([
-      `${FILE}:${lineContaining(source, "## Câu hỏi")}: "## Câu hỏi" has 2 questions; a lesson has 3 to 5`,
+      `${FILE}:${lineContaining(source, "## Câu hỏi")}: "## Câu hỏi" has 3 questions; a lesson has 4 to 5`,
     ]);
+  });
+
+  it("requires at least two of the three question types", async () => {
+    let source = edit(validLesson(), "### [Đúng/Sai] Có thể đọc", "### [Chọn 1] Có thể đọc");
+    source = edit(source, "- [ ] Đúng\n- [x] Sai", "- [ ] Có\n- [x] Không");
+    source = edit(source, "### [Tình huống]", "### [Chọn 1]");
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, "## Câu hỏi")}: every question is [Chọn 1]; mix at least 2 of the types [Chọn 1], [Đúng/Sai], [Tình huống]`,
+    ]);
+  });
+
+  it("accepts a quiz that mixes only two of the types", async () => {
+    const source = edit(validLesson(), "### [Tình huống]", "### [Chọn 1]");
+    expect(await problemsOf(source)).toEqual([]);
   });
 });
 
@@ -224,6 +247,20 @@ describe("broken front matter fails at the line of the field", () => {
     const source = edit(validLesson(), "- key: S82", "- key: nguồn 82");
     expect(await problemsOf(source)).toEqual([
       `${FILE}:${lineContaining(source, "- key: nguồn 82")}: front matter "sources" #1 "key": source key like S41 (DOMAIN.md §7)`,
+    ]);
+  });
+
+  it("reports a lesson without sources in plain words, at line 1 when the field is missing", async () => {
+    const source = validLesson().replace(/sources:[\s\S]*?date: không rõ\n/, "");
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:1: the lesson has no sources; list under "sources:" where its facts come from (key such as S41, publisher, title, date; DOMAIN.md §7)`,
+    ]);
+  });
+
+  it.each(["sources: []", "sources:"])("reports an empty sources list (%s) at its line", async (empty) => {
+    const source = validLesson().replace(/sources:[\s\S]*?date: không rõ\n/, `${empty}\n`);
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, "sources:")}: the lesson has no sources; list under "sources:" where its facts come from (key such as S41, publisher, title, date; DOMAIN.md §7)`,
     ]);
   });
 
@@ -301,6 +338,98 @@ describe("writing rules for older readers", () => {
     expect(await problemsOf(source)).toEqual([
       `${FILE}:${lineContaining(source, "0905.123.456")}: "0905.123.456" looks like a real phone number; use a fake one such as 09xx.xxx.xxx`,
     ]);
+  });
+
+  /** The valid lesson with its third step's text replaced. */
+  const inStep = (text: string) => edit(validLesson(), LAST_STEP_TEXT, text);
+
+  it.each(["+84 905 123 456", "+84905123456", "(+84) 905.123.456"])(
+    "rejects a real-looking phone number in international form: %s",
+    async (number) => {
+      const source = inStep(`Người lạ gọi từ số ${number} nhé.`);
+      expect(await problemsOf(source)).toEqual([
+        `${FILE}:${lineContaining(source, number)}: "${number}" looks like a real phone number; use a fake one such as 09xx.xxx.xxx`,
+      ]);
+    },
+  );
+
+  it.each(["19035678901234", "1903 5678 9012", "0071.000.123456", "0071-0001-23456", "12345678"])(
+    "rejects a real-looking bank account number: %s",
+    async (number) => {
+      const source = inStep(`Kẻ gian bảo chuyển vào số tài khoản ${number} ngay.`);
+      expect(await problemsOf(source)).toEqual([
+        `${FILE}:${lineContaining(source, number)}: "${number}" looks like a real bank account number; use a fake one such as 0000 xxxx`,
+      ]);
+    },
+  );
+
+  it("checks numbers in every text a learner reads, code spans included", async () => {
+    let source = inStep("Nhắn `LD 0905123456 giả công an` gửi 5656.");
+    source = edit(source, "- [ ] Đường link người lạ gửi", "- [ ] Số tài khoản 1903 5678 9012");
+    source = edit(source, "Giải thích: Mã OTP chỉ mình bác biết.", "Giải thích: Gọi +84 905 123 456 là sai.");
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, "LD 0905123456")}: "0905123456" looks like a real phone number; use a fake one such as 09xx.xxx.xxx`,
+      `${FILE}:${lineContaining(source, "1903 5678 9012")}: "1903 5678 9012" looks like a real bank account number; use a fake one such as 0000 xxxx`,
+      `${FILE}:${lineContaining(source, "+84 905")}: "+84 905 123 456" looks like a real phone number; use a fake one such as 09xx.xxx.xxx`,
+    ]);
+  });
+
+  it("asks for the unit when a grouped number may be an amount of money", async () => {
+    const source = inStep("Người lạ đòi 20.000.000 ngay.");
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, "20.000.000")}: "20.000.000" looks like a real bank account number; if it is an amount of money, write its unit ("20.000.000 đồng"), otherwise use a fake number such as 0000 xxxx`,
+    ]);
+  });
+
+  it("accepts fake numbers, amounts of money, dates, hotlines and years", async () => {
+    const numbers = [
+      "Chuyển vào số tài khoản 0000 xxxx.",
+      "Số lạ 09xx.xxx.xxx gọi, rồi số +84 9xx xxx xxx gọi.",
+      "Kẻ gian đòi 20.000.000 đồng, rồi 15 000 000đ, rồi 500.000.000 VND.",
+      "Từ 01.07.2024, trong năm 2024-2025, gọi 156 hoặc 5656, hạn mức 10 triệu.",
+    ].join(" ");
+    const source = inStep(numbers);
+    expect(await problemsOf(source)).toEqual([]);
+  });
+
+  const unaccented = "Bac hay mo ung dung ngan hang.";
+
+  it("reports a sentence typed without Vietnamese accents", async () => {
+    const source = inStep(`Bác đọc kỹ nhé. ${unaccented}`);
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, unaccented)}: this sentence seems typed without Vietnamese accents (dấu); retype it with accents: "${unaccented}"`,
+    ]);
+  });
+
+  const places: [string, string, string][] = [
+    ["the title", "title: Bài thử nghiệm", "title: Bai thu nghiem cho nguoi moi hoc"],
+    ["the goal", "goal: Bác làm quen với bài học thử.", "goal: Bac lam quen voi bai hoc thu."],
+    ["a step title", "## Đọc màn hình", "## Doc ky tung dong tren man hinh"],
+    ["a list item", "- Tên của bác", "- Ten cua bac tren the can cuoc"],
+    ["Ghi nhớ", "Không đọc mã OTP cho ai.", "Khong doc ma OTP cho ai ca."],
+    ["a question prompt", "### [Chọn 1] Bác tải ứng dụng ở đâu?", "### [Chọn 1] Bac tai ung dung o dau vay?"],
+    ["an answer option", "- [ ] Đường link người lạ gửi", "- [ ] Duong dan nguoi la gui qua tin nhan"],
+    ["an explanation", "Giải thích: Mã OTP chỉ mình bác biết.", "Giải thích: Ma OTP chi minh bac biet."],
+  ];
+  it.each(places)("checks accents in %s", async (_place, from, to) => {
+    const source = edit(validLesson(), from, to);
+    const [problem, ...rest] = await problemsOf(source);
+    expect(rest).toEqual([]);
+    const line = lineContaining(source, to);
+    expect(problem).toMatch(new RegExp(`^${FILE}:${line}: this sentence seems typed without Vietnamese accents`));
+  });
+
+  it("does not let brand names, addresses, short labels or typed SMS text fail a correct sentence", async () => {
+    const text = [
+      "Bác mở CH Play hoặc App Store, tìm VNeID, eTax Mobile, VietQR, nTrust.",
+      "Vào dichvucong.gov.vn hoặc tinnhiemmang.vn/website-lua-dao để xem.",
+      "CH Play, App Store, Zalo, Facebook, iPhone, Android.",
+      "Tên hiện ra là TRAN THI B.",
+      // What the learner types (an SMS) goes in `code` and may lack accents.
+      "Gửi 5656 mẫu sau. `V 09xx.xxx.xxx quang cao lam phien nhieu lan`",
+    ].join(" ");
+    const source = inStep(text);
+    expect(await problemsOf(source)).toEqual([]);
   });
 });
 

@@ -1,15 +1,19 @@
-// The whole content package in one pass: every lesson file, modules.yaml and ward.yaml
-// are read, checked on their own and against each other (unique ids, unique order
-// inside a module), and either compiled or reported, with every problem listed.
+// The whole content package in one pass: every lesson file, placement.md, modules.yaml
+// and ward.yaml are read, checked on their own and against each other (unique ids,
+// unique order inside a module), and either compiled or reported, with every problem listed.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import type { Catalog, Lesson } from "@hocso/shared/content";
+import type { Catalog, Lesson, PlacementQuestion } from "@hocso/shared/content";
 import type { Ward } from "@hocso/shared/ward";
 import { buildCatalog, sortLessons } from "./build-catalog.ts";
 import { checkLesson } from "./lesson-rules.ts";
 import { loadModules, loadWard, type ModuleList } from "./load-config.ts";
 import { parseLesson } from "./parse-lesson.ts";
+import { parsePlacement } from "./parse-placement.ts";
+import { checkPlacement } from "./placement-rules.ts";
 import { ProblemList, sortProblems, type Problem } from "./problems.ts";
+
+export const PLACEMENT_FILE = "placement.md";
 
 export interface CompiledLesson {
   lesson: Lesson;
@@ -22,14 +26,22 @@ export interface CompiledContent {
   lessons: CompiledLesson[];
   catalog: Catalog;
   ward: Ward;
+  /** one question per module m1–m4, in course order */
+  placement: PlacementQuestion[];
 }
 
 export type CompileResult =
   | { ok: true; content: CompiledContent }
-  | { ok: false; problems: Problem[]; lessonFileCount: number };
+  | {
+      ok: false;
+      problems: Problem[];
+      lessonFileCount: number;
+      /** the lessons whose own file had no problem (in file order), for previewing one while another is broken */
+      cleanLessons: CompiledLesson[];
+    };
 
 export interface CompileOptions {
-  /** the content package folder (holds lessons/, modules.yaml, ward.yaml) */
+  /** the content package folder (holds lessons/, placement.md, modules.yaml, ward.yaml) */
   contentDir: string;
   /** file names in messages are relative to this; defaults to the repository root */
   displayRoot?: string;
@@ -52,14 +64,19 @@ export async function compileContent(options: CompileOptions): Promise<CompileRe
   const paths = await findLessonFiles(lessonsDir);
   const results = await Promise.all(paths.map((path) => compileLessonFile(lessonsDir, path, display, modules.value)));
   checkAcrossFiles(results);
-  const problems = [modules.problems, ward.problems, ...results.map((result) => result.problems)].flatMap((list) => list.items);
-  if (problems.length > 0 || !modules.value || !ward.value) {
-    return { ok: false, problems: sortProblems(problems), lessonFileCount: paths.length };
+  const placement = await compilePlacement(join(contentDir, PLACEMENT_FILE), display);
+  const lists = [modules.problems, ward.problems, placement.problems, ...results.map((result) => result.problems)];
+  const problems = lists.flatMap((list) => list.items);
+  if (problems.length > 0 || !modules.value || !ward.value || !placement.value) {
+    const cleanLessons = results.flatMap((result) =>
+      result.lesson && result.problems.isEmpty ? [{ lesson: result.lesson, file: result.file }] : [],
+    );
+    return { ok: false, problems: sortProblems(problems), lessonFileCount: paths.length, cleanLessons };
   }
-  return { ok: true, content: assemble(results, modules.value, ward.value) };
+  return { ok: true, content: { ...assemble(results, modules.value), ward: ward.value, placement: placement.value } };
 }
 
-function assemble(results: LessonFileResult[], modules: ModuleList, ward: Ward): CompiledContent {
+function assemble(results: LessonFileResult[], modules: ModuleList): Pick<CompiledContent, "lessons" | "catalog"> {
   const fileOf = new Map(results.map((result) => [result.lesson?.id, result.file]));
   const lessons = sortLessons(
     results.flatMap((result) => (result.lesson ? [result.lesson] : [])),
@@ -68,12 +85,27 @@ function assemble(results: LessonFileResult[], modules: ModuleList, ward: Ward):
   return {
     lessons: lessons.map((lesson) => ({ lesson, file: fileOf.get(lesson.id) ?? "" })),
     catalog: buildCatalog(lessons, modules),
-    ward,
   };
 }
 
 async function readText(path: string): Promise<string> {
   return readFile(path, "utf8");
+}
+
+async function compilePlacement(
+  path: string,
+  display: (path: string) => string,
+): Promise<{ value: PlacementQuestion[] | undefined; problems: ProblemList }> {
+  const problems = new ProblemList(display(path));
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    problems.add(1, `the placement check file is missing; create ${PLACEMENT_FILE} with one question per module m1 to m4`);
+    return { value: undefined, problems };
+  }
+  return { value: checkPlacement(parsePlacement(text, problems), problems), problems };
 }
 
 /** Every .md under lessons/, sorted so output and ids never depend on disk order. */

@@ -1,6 +1,6 @@
 // Test support (imported only by *.test.ts): a throwaway content folder on disk, laid
-// out like the real one (lessons/<module>/<id>.md beside the real modules.yaml and
-// ward.yaml), so tests exercise the same file reading the build does.
+// out like the real one (lessons/<module>/<id>.md beside the real modules.yaml,
+// ward.yaml and placement.md), so tests exercise the same file reading the build does.
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -24,7 +24,9 @@ export async function makeContentFixture(lessons: Record<string, string> = {}): 
   const root = await mkdtemp(join(tmpdir(), "hocso-content-"));
   const contentDir = join(root, "content");
   await mkdir(contentDir);
-  for (const name of ["modules.yaml", "ward.yaml"]) await copyFile(join(REAL_CONTENT_DIR, name), join(contentDir, name));
+  for (const name of ["modules.yaml", "ward.yaml", "placement.md"]) {
+    await copyFile(join(REAL_CONTENT_DIR, name), join(contentDir, name));
+  }
   const fixture: ContentFixture = {
     contentDir,
     async write(relativePath, text) {
@@ -114,5 +116,12 @@ Giải thích: Mã OTP chỉ mình bác biết.
 - [ ] Không
 
 Giải thích: Cơ quan nhà nước không bảo bác cài ứng dụng qua đường link.
+
+### [Chọn 1] Ai được biết mật khẩu của bác?
+
+- [ ] Người gọi xưng là cán bộ
+- [x] Chỉ mình bác
+
+Giải thích: Mật khẩu chỉ mình bác giữ, không đưa cho ai.
 `;
 }

@@ -1,16 +1,18 @@
 // A lesson draft → a validated Lesson. Two layers: the rules the schema cannot express
-// (one [x] per question, Đúng/Sai options, step and question counts, sentence length,
-// the file's place matching its id and module), then LessonSchema itself for the shape.
-// Where a rule here and the schema would report the same thing, only the rule's clearer
-// message is kept (see OWNED_PATHS).
-import { blocksToText, LessonSchema, runsToText, type Lesson, type Question } from "@hocso/shared/content";
+// (step and question counts, a mix of question types, sources present, the rules of
+// each question in question-rules.ts, the writing rules, the file's place matching its
+// id and module), then LessonSchema itself for the shape. Where a rule here and the
+// schema would report the same thing, only the rule's clearer message is kept (see
+// OWNED_PATHS).
+import { blocksToText, LessonSchema, runsToText, type InlineRun, type Lesson } from "@hocso/shared/content";
 import type { PlacedBlock } from "./blocks.ts";
 import type { LessonDraft } from "./parse-lesson.ts";
 import { QUIZ_HEADING, REMEMBER_HEADING } from "./parse-lesson.ts";
-import type { QuestionDraft } from "./parse-quiz.ts";
+import { markerOf, QUESTION_MARKERS } from "./parse-quiz.ts";
 import type { ProblemList } from "./problems.ts";
+import { checkQuestion, questionPassages } from "./question-rules.ts";
 import { describePath, reportIssues } from "./schema-problems.ts";
-import { checkPassages, splitSentences, type Passage } from "./writing-rules.ts";
+import { checkPassages, type Passage } from "./writing-rules.ts";
 import type { DataPath } from "./yaml-source.ts";
 
 /** Where the file sits: lessons/<module>/<id>.md. */
@@ -20,16 +22,16 @@ export interface LessonPlace {
 }
 
 export const STEP_COUNT = { min: 3, max: 6 } as const;
-export const QUESTION_COUNT = { min: 3, max: 5 } as const;
-export const OPTION_COUNT = { min: 2, max: 3 } as const;
-export const MAX_EXPLANATION_SENTENCES = 3;
-const TRUE_FALSE_OPTIONS = ["Đúng", "Sai"] as const;
+export const QUESTION_COUNT = { min: 4, max: 5 } as const;
+/** How many of the three question types a quiz mixes, at least. */
+export const MIN_QUESTION_TYPES = 2;
 const BODY_KEYS = ["steps", "remember", "quiz"] as const;
 
 export function checkLesson(draft: LessonDraft, place: LessonPlace, problems: ProblemList): Lesson | undefined {
   const frontMatter = readFrontMatter(draft, problems);
   checkSections(draft, problems);
-  const quiz = (draft.quiz?.questions ?? []).map((question, index) => checkQuestion(question, index, problems));
+  checkSources(draft, frontMatter, problems);
+  const quiz = (draft.quiz?.questions ?? []).map((question, index) => checkQuestion(question, `q${index + 1}`, problems));
   const candidate = {
     ...frontMatter,
     steps: draft.steps.map((step) => ({ title: step.title, body: step.body.map((placed) => placed.block) })),
@@ -91,57 +93,33 @@ function checkSections(draft: LessonDraft, problems: ProblemList): void {
       `"## ${QUIZ_HEADING}" has ${questionCount} questions; a lesson has ${QUESTION_COUNT.min} to ${QUESTION_COUNT.max}`,
     );
   }
+  if (draft.quiz) checkQuestionMix(draft.quiz, problems);
 }
 
-function checkQuestion(question: QuestionDraft, index: number, problems: ProblemList): Question {
-  checkOptions(question, problems);
-  checkExplanation(question, problems);
-  return {
-    id: `q${index + 1}`,
-    // Missing markers were reported by the parser; a placeholder keeps the other checks going.
-    type: question.type ?? "single",
-    prompt: question.prompt,
-    options: question.options.map((option) => option.text),
-    answer: question.options.findIndex((option) => option.checked),
-    explanation: question.explanation?.text ?? "",
-  };
+/** DOMAIN.md §3.1: a quiz mixes chọn 1, đúng/sai and tình huống, so it tests more than recall. */
+function checkQuestionMix(quiz: NonNullable<LessonDraft["quiz"]>, problems: ProblemList): void {
+  const [first, ...rest] = quiz.questions.map((question) => question.type);
+  // Too few questions is reported already; a question without a valid marker has no type.
+  if (!first || rest.length === 0 || rest.some((type) => type === undefined)) return;
+  if (new Set([first, ...rest]).size >= MIN_QUESTION_TYPES) return;
+  const markers = Object.keys(QUESTION_MARKERS).map((marker) => `[${marker}]`);
+  problems.add(
+    quiz.line,
+    `every question is [${markerOf(first)}]; mix at least ${MIN_QUESTION_TYPES} of the types ${markers.join(", ")}`,
+  );
 }
 
-function checkOptions(question: QuestionDraft, problems: ProblemList): void {
-  const { options } = question;
-  const listLine = question.listLine ?? question.line;
-  if (options.length === 0) {
-    problems.add(question.line, 'this question has no answer options; add "- [ ] …" lines with "- [x]" for the correct one');
-    return;
-  }
-  if (options.length > OPTION_COUNT.max) {
-    problems.add(
-      options[OPTION_COUNT.max]?.line,
-      `${options.length} answer options; at most ${OPTION_COUNT.max} are allowed, to keep questions easy to read`,
-    );
-  }
-  if (options.length < OPTION_COUNT.min) problems.add(listLine, `a question needs at least ${OPTION_COUNT.min} answer options`);
-  const checked = options.filter((option) => option.checked);
-  if (checked.length === 0) problems.add(listLine, "no answer is marked [x]; mark the one correct answer");
-  if (checked.length > 1) problems.add(checked[1]?.line, "more than one answer is marked [x]; exactly one must be correct");
-  if (question.type === "truefalse" && !isTrueFalse(options.map((option) => option.text))) {
-    problems.add(listLine, `a [Đúng/Sai] question has exactly two options, "Đúng" then "Sai"`);
-  }
-}
-
-function isTrueFalse(texts: string[]): boolean {
-  return texts.length === TRUE_FALSE_OPTIONS.length && texts.every((text, i) => text === TRUE_FALSE_OPTIONS[i]);
-}
-
-function checkExplanation(question: QuestionDraft, problems: ProblemList): void {
-  const { explanation } = question;
-  if (!explanation) {
-    problems.add(question.line, 'this question has no explanation; add a paragraph starting "Giải thích:" after the options');
-  } else if (!explanation.text) {
-    problems.add(explanation.line, 'the "Giải thích:" paragraph is empty');
-  } else if (splitSentences(explanation.text).length > MAX_EXPLANATION_SENTENCES) {
-    problems.add(explanation.line, `an explanation has 1 to ${MAX_EXPLANATION_SENTENCES} sentences; shorten it`);
-  }
+/** Every fact comes from the research (DOMAIN.md §7); a lesson without sources cannot be checked. */
+function checkSources(draft: LessonDraft, fields: Record<string, unknown>, problems: ProblemList): void {
+  const data = draft.frontMatter?.data;
+  // No front matter, or front matter that is not fields at all, is reported already.
+  if (!draft.frontMatter || typeof data !== "object" || data === null || Array.isArray(data)) return;
+  const { sources } = fields;
+  if (Array.isArray(sources) && sources.length > 0) return;
+  problems.add(
+    draft.frontMatter.lineOf(["sources"]),
+    'the lesson has no sources; list under "sources:" where its facts come from (key such as S41, publisher, title, date; DOMAIN.md §7)',
+  );
 }
 
 function checkPlace(draft: LessonDraft, fields: Record<string, unknown>, place: LessonPlace, problems: ProblemList): void {
@@ -159,6 +137,7 @@ function checkPlace(draft: LessonDraft, fields: Record<string, unknown>, place: 
  * words; "#" stands for any list position.
  */
 const OWNED_PATHS = [
+  "sources",
   "steps",
   "steps.#.title",
   "steps.#.body",
@@ -215,16 +194,21 @@ function passagesOf(draft: LessonDraft, fields: Record<string, unknown>): Passag
     passages.push({ text: step.title, line: step.line }, ...step.body.flatMap(blockPassages));
   }
   passages.push(...(draft.remember?.body.flatMap(blockPassages) ?? []));
-  for (const question of draft.quiz?.questions ?? []) {
-    passages.push({ text: question.prompt, line: question.line });
-    passages.push(...question.options.map((option) => ({ text: option.text, line: option.line })));
-    if (question.explanation) passages.push(question.explanation);
-  }
+  for (const question of draft.quiz?.questions ?? []) passages.push(...questionPassages(question));
   return passages;
 }
 
 function blockPassages(placed: PlacedBlock): Passage[] {
   const { block } = placed;
-  if (block.type === "p") return [{ text: blocksToText([block]), line: placed.line }];
-  return block.items.map((runs, i) => ({ text: runsToText(runs), line: placed.partLines[i] ?? placed.line }));
+  if (block.type === "p") return [{ text: blocksToText([block]), prose: prose(block.runs), line: placed.line }];
+  return block.items.map((runs, i) => ({
+    text: runsToText(runs),
+    prose: prose(runs),
+    line: placed.partLines[i] ?? placed.line,
+  }));
+}
+
+/** The text outside `code` spans (what the learner types, e.g. an SMS), for the accent check. */
+function prose(runs: InlineRun[]): string {
+  return runs.map((run) => (run.code ? " " : run.text)).join("");
 }

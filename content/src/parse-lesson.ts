@@ -12,7 +12,7 @@
  *   minutes: 4
  *   digcomp: ["2.6", "2.3"]         # DigComp 2.2 codes (DOMAIN.md §1.5)
  *   goal: Bác biết cách có tài khoản VNeID mức 2.   # the "Mục tiêu" sentence
- *   sources:                        # DOMAIN.md §7; not shown to learners
+ *   sources:                        # required, at least one; DOMAIN.md §7; not shown to learners
  *     - key: S82
  *       publisher: congan.daklak.gov.vn
  *       title: Đăng ký tài khoản định danh điện tử mức độ 2 …
@@ -27,7 +27,7 @@
  *
  *   - Không đọc mã OTP cho ai.
  *
- *   ## Câu hỏi                      <- the quiz: 3 to 5 questions
+ *   ## Câu hỏi                      <- the quiz: 4 or 5 questions, at least two types
  *
  *   ### [Chọn 1] Muốn có tài khoản mức 2, bác cần làm gì?
  *
@@ -39,8 +39,14 @@
  *
  * Question markers: [Chọn 1] (type "single"), [Đúng/Sai] ("truefalse": the options are
  * exactly "Đúng" then "Sai"), [Tình huống] ("scenario": 2–3 short answers such as
- * "Có, đây là lừa đảo" / "Không"). Question ids q1, q2, … follow the file order.
- * Steps come first, then "## Ghi nhớ", then "## Câu hỏi".
+ * "Có, đây là lừa đảo" / "Không"); a quiz uses at least two of them. Question ids q1,
+ * q2, … follow the file order. Steps come first, then "## Ghi nhớ", then "## Câu hỏi".
+ *
+ * Writing rules checked in every text a learner reads (writing-rules.ts): sentences of
+ * at most 25 words; Vietnamese typed with its accents (a sentence of 5+ words without
+ * any is reported; `code` spans, for what the learner types, are exempt); no phone or
+ * bank account number that could be real: use 09xx.xxx.xxx or 0000 xxxx, and write the
+ * unit after an amount of money ("20.000.000 đồng").
  *
  * Not allowed anywhere (the build fails with the file and line): images, HTML, tables,
  * quotes, code blocks, nested lists, checkboxes outside the quiz, and links. Write a web

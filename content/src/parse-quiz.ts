@@ -1,6 +1,6 @@
-// The "## Câu hỏi" section → question drafts. This reads structure only (which heading,
-// which list, which paragraph); whether a question is *right* (one [x], Đúng/Sai
-// options, an explanation) is decided in lesson-rules.ts, where every rule sits together.
+// The "## Câu hỏi" section (or a placement.md section) → question drafts. This reads
+// structure only (which heading, which list, which paragraph); whether a question is
+// *right* (one [x], Đúng/Sai options, an explanation) is decided in question-rules.ts.
 import type { QuestionType } from "@hocso/shared/content";
 import type { Heading, List, Paragraph, RootContent } from "mdast";
 import { unsupportedBlock } from "./blocks.ts";
@@ -30,6 +30,11 @@ export const QUESTION_MARKERS: Readonly<Record<string, QuestionType>> = {
   "Đúng/Sai": "truefalse",
   "Tình huống": "scenario",
 };
+
+/** The marker an author writes for a question type, e.g. "Chọn 1" for "single". */
+export function markerOf(type: QuestionType): string {
+  return Object.entries(QUESTION_MARKERS).find(([, value]) => value === type)?.[0] ?? type;
+}
 
 const markerList = Object.keys(QUESTION_MARKERS)
   .map((marker) => `[${marker}]`)

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CatalogSchema, LessonSchema, type Catalog, type Lesson } from "@hocso/shared/content";
+import { CatalogSchema, LessonSchema, PlacementSchema, type Catalog, type Lesson } from "@hocso/shared/content";
 import { WardSchema } from "@hocso/shared/ward";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CompiledContent } from "./compile-content.ts";
@@ -50,7 +50,7 @@ const twoLessons = {
 };
 
 describe("build output in dist/", () => {
-  it("writes lesson, catalog, loader, all-lessons and ward modules that import and hold valid data", async () => {
+  it("writes lesson, catalog, loader, all-lessons, ward and placement modules that import and hold valid data", async () => {
     const { content, dist } = await compiled(twoLessons);
     await writeDist(dist, content);
     expect(await listFiles(dist)).toEqual([
@@ -61,6 +61,7 @@ describe("build output in dist/", () => {
       "lessons/bai-hai.ts",
       "lessons/bai-mot.ts",
       "lessons/bai-sau.ts",
+      "placement.ts",
       "ward.ts",
     ]);
 
@@ -80,6 +81,12 @@ describe("build output in dist/", () => {
 
     const { ward } = await importDist<{ ward: unknown }>(dist, "ward.ts");
     expect(WardSchema.parse(ward)).toEqual(content.ward);
+
+    const { placement } = await importDist<{ placement: unknown }>(dist, "placement.ts");
+    expect(PlacementSchema.parse(placement)).toEqual(content.placement);
+    expect(await readFile(join(dist, "placement.ts"), "utf8")).toContain(
+      'import type { PlacementQuestion } from "@hocso/shared/content";\n\nexport const placement: PlacementQuestion[] = [',
+    );
   });
 
   it("loads each lesson on demand by id and answers undefined for unknown ids", async () => {

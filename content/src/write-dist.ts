@@ -24,6 +24,7 @@ export function renderDist(content: CompiledContent): Map<string, string> {
   files.set("lesson-loaders.ts", renderLoaders(content));
   files.set("all-lessons.ts", renderAllLessons(content));
   files.set("ward.ts", renderWard(content));
+  files.set("placement.ts", renderPlacement(content));
   return files;
 }
 
@@ -79,6 +80,14 @@ function renderAllLessons({ lessons }: CompiledContent): string {
 
 function renderWard({ ward }: CompiledContent): string {
   return lines(BANNER, `import type { Ward } from "@hocso/shared/ward";`, `export const ward: Ward = ${json(ward)};`);
+}
+
+function renderPlacement({ placement }: CompiledContent): string {
+  return lines(
+    `${BANNER}\n// Source: content/placement.md`,
+    `import type { PlacementQuestion } from "@hocso/shared/content";`,
+    `export const placement: PlacementQuestion[] = ${json(placement)};`,
+  );
 }
 
 function lessonPath(id: string): string {
