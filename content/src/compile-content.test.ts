@@ -394,6 +394,14 @@ describe("writing rules for older readers", () => {
 
   const unaccented = "Bac hay mo ung dung ngan hang.";
 
+  it("reports a sentence typed mostly without accents even when one word has its mark", async () => {
+    const mostly = "Bác hay mo ung dung ngan hang cua minh.";
+    const source = inStep(`Bác đọc kỹ nhé. ${mostly}`);
+    expect(await problemsOf(source)).toEqual([
+      `${FILE}:${lineContaining(source, mostly)}: this sentence seems typed without Vietnamese accents (dấu); retype it with accents: "${mostly}"`,
+    ]);
+  });
+
   it("reports a sentence typed without Vietnamese accents", async () => {
     const source = inStep(`Bác đọc kỹ nhé. ${unaccented}`);
     expect(await problemsOf(source)).toEqual([

@@ -50,8 +50,9 @@ function checkLength(sentence: string, line: number, problems: ProblemList): voi
 
 // ---- Accents -------------------------------------------------------------------------
 // Vietnamese written without its marks ("Bac hay mo ung dung") is hard for older readers
-// and is read aloud wrongly. A sentence is reported when no word in it carries a mark and
-// at least five of its words are shaped like Vietnamese syllables. Brand names and
+// and is read aloud wrongly. A sentence is reported when at least five of its words are
+// unmarked Vietnamese-shaped syllables and they make up 80% or more of its Vietnamese words
+// (correct Vietnamese has many unmarked syllables, but never that many). Brand names and
 // addresses (VNeID, CH Play, App Store, Zalo, dichvucong.gov.vn) are not syllable-shaped,
 // so they neither count towards the five nor need marks; every correct sentence of the
 // shipped lessons has marked words in it.
@@ -59,15 +60,17 @@ function checkLength(sentence: string, line: number, problems: ProblemList): voi
 /** One unmarked Vietnamese syllable: initial consonant(s), 1–3 vowels, final consonant(s). */
 const PLAIN_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/u;
 const COMBINING_MARK = /[\u0300-\u036f]/u;
+/** Share of unmarked syllables from which a sentence reads as typed without accents. */
+const UNACCENTED_SHARE = 0.8;
 
 function checkAccents(sentence: string, line: number, problems: ProblemList): void {
   const words = sentence
     .split(/\s+/u)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
     .filter((word) => /\p{L}/u.test(word));
-  if (words.some(hasVietnameseMark)) return;
-  const syllables = words.filter((word) => PLAIN_SYLLABLE.test(word.toLowerCase()));
-  if (syllables.length >= MIN_WORDS_FOR_ACCENT_CHECK) {
+  const marked = words.filter(hasVietnameseMark).length;
+  const plain = words.filter((word) => !hasVietnameseMark(word) && PLAIN_SYLLABLE.test(word.toLowerCase())).length;
+  if (plain >= MIN_WORDS_FOR_ACCENT_CHECK && plain / (plain + marked) >= UNACCENTED_SHARE) {
     problems.add(
       line,
       `this sentence seems typed without Vietnamese accents (dấu); retype it with accents: "${preview(sentence)}"`,
