@@ -117,10 +117,10 @@ describe("client mistakes get JSON errors, never a 500", () => {
   });
 
   it("answers 405 with an Allow header for a method a route does not take", async () => {
-    const res = await request(t.app).delete("/api/v1/me").expect(405);
-    expect(res.headers.allow).toBe("GET, PATCH");
+    const res = await request(t.app).put("/api/v1/me").expect(405);
+    expect(res.headers.allow).toBe("GET, PATCH, DELETE");
     expect(res.body.error.code).toBe("method_not_allowed");
-    expect(res.body.error.message).toContain("use GET or PATCH");
+    expect(res.body.error.message).toContain("use GET or PATCH or DELETE");
     expect((await request(t.app).get("/api/v1/session").expect(405)).headers.allow).toBe("POST");
   });
 

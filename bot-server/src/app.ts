@@ -5,13 +5,15 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { Db } from "./db/database.ts";
 import type { Config } from "./env.ts";
+import { classesRoutes } from "./features/classes/classes-routes.ts";
 import { healthRoutes } from "./features/health/health-routes.ts";
 import { meRoutes } from "./features/learner/me-routes.ts";
 import { miniAppRoutes } from "./features/mini-app/mini-app-routes.ts";
 import { progressRoutes } from "./features/progress/progress-routes.ts";
+import { SYNC_BODY_LIMIT, syncRoutes } from "./features/progress/sync-routes.ts";
 import { configRoutes } from "./features/public-config/config-routes.ts";
 import { sessionRoutes } from "./features/session/session-routes.ts";
-import { requireSession } from "./lib/authenticate.ts";
+import { optionalSession, requireSession } from "./lib/authenticate.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { findLesson, wardFile } from "./lib/content.ts";
 import { errorHandler, routeNotFound } from "./lib/http.ts";
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps): express.Express {
   const zalo = createZaloGraphClient({ baseUrl: config.zalo.graphUrl, appSecret: config.zalo.appSecret });
   const sandboxOrigin = config.zalo.sandboxUrl ? new URL(config.zalo.sandboxUrl).origin : null;
   const authenticated = requireSession({ db, clock });
+  const maybeAuthenticated = optionalSession({ db, clock });
 
   const app = express();
   app.disable("x-powered-by");
@@ -41,13 +44,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes({ db, zaloMode: config.zalo.mode }));
 
   const api = express.Router();
+  // A sync batch (up to 200 events) needs more room than any other body; a body parsed
+  // here is not read again by the general parser below.
+  api.use("/sync", express.json({ limit: SYNC_BODY_LIMIT }));
   api.use(express.json({ limit: "16kb" }));
   api.use(configRoutes({ db, wardName: wardFile.name, sandboxUrl: config.zalo.sandboxUrl }));
   api.use(
     sessionRoutes({ db, clock, zalo, sessionTtlDays: config.sessionTtlDays, rateLimit: config.sessionRateLimit }),
   );
-  api.use(meRoutes({ db, clock, requireSession: authenticated }));
+  api.use(meRoutes({ db, clock, controller: wardFile.controller, requireSession: authenticated }));
   api.use(progressRoutes({ db, clock, findLesson, requireSession: authenticated }));
+  api.use(syncRoutes({ db, clock, findLesson, requireSession: authenticated }));
+  api.use(classesRoutes({ db, clock, requireSession: authenticated, optionalSession: maybeAuthenticated }));
   api.use(routeNotFound);
   app.use("/api/v1", api);
 

@@ -13,9 +13,12 @@ const config = loadEnvOrExit();
 const logger = createLogger(config.logLevel);
 const db = openDatabase(config.databasePath);
 const now = systemClock.now();
-const { applied } = setUpDatabase(db, wardFile, now);
+const { applied, classesAdded } = setUpDatabase(db, wardFile, now);
 const expired = deleteExpiredSessions(db, now);
-logger.info({ applied, expiredSessions: expired, tdps: wardFile.residentialGroups.length }, "database ready");
+logger.info(
+  { applied, expiredSessions: expired, tdps: wardFile.residentialGroups.length, classesAdded },
+  "database ready",
+);
 
 const app = createApp({ db, config, clock: systemClock, logger });
 const server: Server = app.listen(config.port, config.host, (err?: Error) => {

@@ -30,7 +30,7 @@ function userRow(): Record<string, unknown> {
 describe("GET /api/v1/me", () => {
   it("shows a new learner with nothing stored about them yet, not even Zalo's name", async () => {
     const res = await request(h.app).get("/api/v1/me").set(bearer(learner.token)).expect(200);
-    expect(MeSchema.parse(res.body)).toMatchObject({ displayName: null, tdpId: null, consents: {} });
+    expect(MeSchema.parse(res.body)).toMatchObject({ displayName: null, tdpId: null, consents: {}, certifiedOn: null });
   });
 });
 
@@ -129,5 +129,47 @@ describe("PATCH /api/v1/me", () => {
   it("needs a session", async () => {
     await request(h.app).patch("/api/v1/me").send({ tdpId: tdp.id }).expect(401);
     expect(userRow()).toMatchObject({ tdp_id: null });
+  });
+});
+
+describe("PATCH /api/v1/me certifiedOn (the learner's own \"Tôi đã được xác nhận\")", () => {
+  function certifiedOnRow(): unknown {
+    return (h.db.prepare("SELECT certified_on FROM users").get() as { certified_on: unknown }).certified_on;
+  }
+
+  it("records the date the learner says they were certified, shows it in Me, and clears it with null", async () => {
+    const res = await patch({ certifiedOn: "2026-10-15" }).expect(200);
+    expect(MeSchema.parse(res.body).certifiedOn).toBe("2026-10-15");
+    expect((await request(h.app).get("/api/v1/me").set(bearer(learner.token))).body.certifiedOn).toBe("2026-10-15");
+    const cleared = await patch({ certifiedOn: null }).expect(200);
+    expect(cleared.body.certifiedOn).toBeNull();
+    expect(certifiedOnRow()).toBeNull();
+  });
+
+  it("accepts today's ward date while it is still yesterday in UTC, and refuses tomorrow naming certifiedOn", async () => {
+    h.clock.advance(17 * 3600_000); // 2026-11-28T18:00Z = 01:00 on 29/11 in Ba Ngòi
+    await patch({ certifiedOn: "2026-11-29" }).expect(200);
+    const res = await patch({ certifiedOn: "2026-11-30" }).expect(400);
+    expect(res.body.error.fields).toEqual([{ path: "certifiedOn", message: "cannot be after today, 2026-11-29 (ward time)" }]);
+    expect(certifiedOnRow()).toBe("2026-11-29");
+  });
+
+  it("refuses a date before binhdanhocvuso.gov.vn opened on 2025-03-26 naming certifiedOn, and accepts that day", async () => {
+    const res = await patch({ certifiedOn: "2025-03-25", tdpId: tdp.id }).expect(400);
+    expect(res.body.error.fields).toEqual([
+      { path: "certifiedOn", message: "cannot be before 2025-03-26, when binhdanhocvuso.gov.vn opened" },
+    ]);
+    expect(userRow()).toMatchObject({ tdp_id: null });
+    expect(certifiedOnRow()).toBeNull();
+    await patch({ certifiedOn: "2025-03-26" }).expect(200);
+  });
+
+  it("answers 400 naming certifiedOn for something that is not a YYYY-MM-DD calendar date", async () => {
+    for (const certifiedOn of ["29/11/2026", "2026-02-30", 20261129]) {
+      const res = await patch({ certifiedOn }).expect(400);
+      const paths = new Set((res.body.error.fields as Array<{ path: string }>).map((f) => f.path));
+      expect({ certifiedOn, paths: [...paths] }).toEqual({ certifiedOn, paths: ["certifiedOn"] });
+    }
+    expect(certifiedOnRow()).toBeNull();
   });
 });

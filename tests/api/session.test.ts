@@ -37,6 +37,7 @@ describe("POST /api/v1/session", () => {
       ageBand: null,
       guardianConfirmed: false,
       consents: {},
+      certifiedOn: null,
       createdAt: h.clock.now().toISOString(),
     });
     const row = h.db.prepare("SELECT zalo_id, display_name FROM users").get();

@@ -2,6 +2,7 @@
 // file, for HTTP tests of the API. Nothing is mocked: sign-in goes through graph /v2.0/me.
 import { startSandbox, type RunningSandbox } from "@hocso/zalo-sandbox/sandbox";
 import { createTestApp, type TestApp, type TestAppOptions } from "@hocso/bot-server/testing/test-app";
+import { CONSENT_TEXT_VERSION, type ConsentPurpose } from "@hocso/shared/learner";
 import request from "supertest";
 
 export const SANDBOX_APP_ID = "hocso-sandbox-app";
@@ -76,6 +77,58 @@ export function bearer(token: string): { Authorization: string } {
   return { Authorization: `Bearer ${token}` };
 }
 
-export function countRows(h: ApiHarness, table: "users" | "sessions" | "consents" | "progress"): number {
+export type Table =
+  | "users"
+  | "sessions"
+  | "consents"
+  | "progress"
+  | "learning_events"
+  | "answer_attempts"
+  | "weekly_classes"
+  | "class_rsvps";
+
+export function countRows(h: ApiHarness, table: Table): number {
   return (h.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Gives (or withdraws) a consent through the API, on the current notice version. */
+export async function decideConsent(
+  h: ApiHarness,
+  learner: SignedIn,
+  purpose: ConsentPurpose = "progress",
+  granted = true,
+): Promise<void> {
+  await request(h.app)
+    .patch("/api/v1/me")
+    .set(bearer(learner.token))
+    .send({ consents: { [purpose]: granted }, consentVersion: CONSENT_TEXT_VERSION })
+    .expect(200);
+}
+
+/** Our internal id of a signed-in learner, read from the database (never shown by the API). */
+export function userIdOf(h: ApiHarness, learner: SignedIn): number {
+  const row = h.db.prepare("SELECT id FROM users WHERE zalo_id = ?").get(learner.zaloId) as { id: number } | undefined;
+  if (!row) throw new Error("no user row for this learner");
+  return row.id;
+}
+
+/**
+ * Every table that has a user_id column, found in sqlite_master at run time, so a table
+ * added later is covered by the tests that use this without anyone remembering it.
+ */
+export function tablesWithUserId(h: ApiHarness): string[] {
+  const rows = h.db
+    .prepare(
+      `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
+         AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'user_id') ORDER BY m.name`,
+    )
+    .all() as Array<{ name: string }>;
+  return rows.map((r) => r.name);
+}
+
+/** One learner's rows in each table with a user_id, by table name. */
+export function rowsOfUser(h: ApiHarness, userId: number): Record<string, unknown[]> {
+  return Object.fromEntries(
+    tablesWithUserId(h).map((table) => [table, h.db.prepare(`SELECT * FROM ${table} WHERE user_id = ?`).all(userId)]),
+  );
 }

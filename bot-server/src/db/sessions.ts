@@ -32,3 +32,10 @@ export function findLiveSession(
 export function deleteExpiredSessions(db: Db, now: Date): number {
   return db.prepare("DELETE FROM sessions WHERE expires_at <= ?").run(now.toISOString()).changes;
 }
+
+/** A learner's sessions, oldest first: when each started and ends (never the hash). */
+export function listSessionsOf(db: Db, userId: number): Array<{ createdAt: string; expiresAt: string }> {
+  return db
+    .prepare("SELECT created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE user_id = ? ORDER BY created_at")
+    .all(userId) as Array<{ createdAt: string; expiresAt: string }>;
+}

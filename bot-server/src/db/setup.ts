@@ -1,11 +1,24 @@
-// Brings a database to the current schema and the ward's current TDP list; run at every start.
+// Brings a database to the current schema, the ward's current TDP list and its starting
+// weekly classes; run at every start.
 import type { Ward } from "@hocso/shared/ward";
 import type { Db } from "./database.ts";
 import { migrate } from "./migrate.ts";
-import { upsertResidentialGroups } from "./residential-groups.ts";
+import { residentialGroupExists, upsertResidentialGroups } from "./residential-groups.ts";
+import { insertMissingWeeklyClasses } from "./weekly-classes.ts";
 
-export function setUpDatabase(db: Db, ward: Ward, now: Date): { applied: number[] } {
+export function setUpDatabase(db: Db, ward: Ward, now: Date): { applied: number[]; classesAdded: string[] } {
   const applied = migrate(db);
   upsertResidentialGroups(db, ward.residentialGroups, now);
-  return { applied };
+  checkClassTdps(db, ward);
+  const classesAdded = insertMissingWeeklyClasses(db, ward.weeklyClasses, now);
+  return { applied, classesAdded };
+}
+
+/** A class of a TDP we do not know would break the foreign key; say which one instead. */
+function checkClassTdps(db: Db, ward: Ward): void {
+  const strays = ward.weeklyClasses.filter((c) => !residentialGroupExists(db, c.tdpId));
+  if (strays.length > 0) {
+    const list = strays.map((c) => `"${c.id}" (tdpId "${c.tdpId}")`).join(", ");
+    throw new Error(`content/ward.yaml: weekly classes name a TDP that residentialGroups does not list: ${list}`);
+  }
 }

@@ -10,6 +10,8 @@ export interface User {
   audience: Audience | null;
   ageBand: AgeBand | null;
   guardianConfirmed: boolean;
+  /** the learner's own "I am certified" date (YYYY-MM-DD), or null */
+  certifiedOn: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -21,6 +23,7 @@ export interface ProfileChanges {
   audience?: Audience;
   ageBand?: AgeBand;
   guardianConfirmed?: boolean;
+  certifiedOn?: string | null;
 }
 
 interface UserRow {
@@ -31,11 +34,13 @@ interface UserRow {
   audience: Audience | null;
   age_band: AgeBand | null;
   guardian_confirmed: 0 | 1;
+  certified_on: string | null;
   created_at: string;
   updated_at: string;
 }
 
-const COLUMNS = "id, zalo_id, display_name, tdp_id, audience, age_band, guardian_confirmed, created_at, updated_at";
+const COLUMNS =
+  "id, zalo_id, display_name, tdp_id, audience, age_band, guardian_confirmed, certified_on, created_at, updated_at";
 
 function toUser(row: UserRow): User {
   return {
@@ -46,6 +51,7 @@ function toUser(row: UserRow): User {
     audience: row.audience,
     ageBand: row.age_band,
     guardianConfirmed: row.guardian_confirmed === 1,
+    certifiedOn: row.certified_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -82,6 +88,7 @@ const PROFILE_COLUMNS: Record<keyof ProfileChanges, string> = {
   audience: "audience",
   ageBand: "age_band",
   guardianConfirmed: "guardian_confirmed",
+  certifiedOn: "certified_on",
 };
 
 /** Writes the given fields; updated_at moves only when a value actually changes. */
@@ -102,4 +109,12 @@ export function updateProfile(db: Db, userId: number, changes: ProfileChanges, n
     userId,
     ...values,
   );
+}
+
+/**
+ * Deletes the learner. Every table holding a user_id references users ON DELETE CASCADE,
+ * so their consents, sessions, progress, learning events and RSVPs go in the same statement.
+ */
+export function deleteUser(db: Db, userId: number): boolean {
+  return db.prepare("DELETE FROM users WHERE id = ?").run(userId).changes === 1;
 }

@@ -21,8 +21,16 @@ export const routeNotFound: RequestHandler = (req) => {
  * JSON, an unsupported encoding, a URL with broken percent-encoding.
  */
 function fromHttpLayer(err: unknown): AppError | undefined {
-  const { type, status, expose } = (err ?? {}) as { type?: unknown; status?: unknown; expose?: unknown };
-  if (type === "entity.too.large" || status === 413) return new AppError("payload_too_large", "The body is over 16 kB");
+  const { type, status, expose, limit } = (err ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+    limit?: unknown;
+  };
+  if (type === "entity.too.large" || status === 413) {
+    const kB = typeof limit === "number" ? Math.round(limit / 1024) : 16;
+    return new AppError("payload_too_large", `The body is over ${kB} kB`);
+  }
   if (type === "entity.parse.failed") return AppError.badRequest("The body is not valid JSON");
   if (typeof status !== "number" || status < 400 || status >= 500) return undefined;
   if (err instanceof URIError) return AppError.badRequest("The URL has invalid percent-encoding");

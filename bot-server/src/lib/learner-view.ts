@@ -20,6 +20,7 @@ export function loadMe(db: Db, userId: number): Me {
     ageBand: user.ageBand,
     guardianConfirmed: user.guardianConfirmed,
     consents,
+    certifiedOn: user.certifiedOn,
     createdAt: user.createdAt,
   };
 }

@@ -8,7 +8,12 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
       { path: "(body)", message: "missing" },
     ]);
   }
-  const parsed = schema.safeParse(body);
+  return parseInput(schema, body);
+}
+
+/** The query string (req.query) or path parameters (req.params), named by their keys in a 400. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     throw AppError.badRequest(`Invalid request: ${fields.map((f) => f.path).join(", ")}`, fields);

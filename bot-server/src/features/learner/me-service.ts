@@ -1,9 +1,14 @@
 // The learner's own profile and consents (PATCH /api/v1/me). Checks every field against
-// the database before writing anything, then writes all of it in one transaction.
+// the database and the clock before writing anything, then writes all of it in one
+// transaction. Withdrawing the "progress" consent deletes what was kept for that purpose.
 import type { Me, PatchMeRequest } from "@hocso/shared/api";
+import { wardDate } from "@hocso/shared/dates";
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from "@hocso/shared/learner";
+import { deleteRsvpsOf } from "../../db/class-rsvps.ts";
 import { recordConsent } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
+import { deleteLearningEventsOf } from "../../db/learning-events.ts";
+import { deleteProgressOf } from "../../db/progress.ts";
 import { residentialGroupExists } from "../../db/residential-groups.ts";
 import { findUserById, updateProfile } from "../../db/users.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -15,25 +20,56 @@ export interface MeDeps {
   clock: Clock;
 }
 
-export function patchMe({ db, clock }: MeDeps, userId: number, patch: PatchMeRequest): Me {
+/** binhdanhocvuso.gov.vn opened on 26/3/2025 (DOMAIN.md §1.1): nobody was certified before. */
+export const PLATFORM_OPENED_ON = "2025-03-26";
+
+/** What withdrawing the "progress" consent deleted, by kind (counts only, for the log). */
+export interface ForgottenData {
+  progress: number;
+  learningEvents: number;
+  classRsvps: number;
+}
+
+export function patchMe(
+  { db, clock }: MeDeps,
+  userId: number,
+  patch: PatchMeRequest,
+): { me: Me; forgotten: ForgottenData | null } {
   const user = findUserById(db, userId);
   if (!user) throw new AppError("unauthorized", "This account no longer exists; sign in again");
-  const problems = checkPatch(db, { ageBand: user.ageBand, guardianConfirmed: user.guardianConfirmed }, patch);
+  const now = clock.now();
+  const problems = checkPatch(db, user, patch, wardDate(now));
   if (problems.length > 0) {
     throw AppError.badRequest(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   }
-  const now = clock.now();
-  db.transaction(() => {
+  const forgotten = db.transaction(() => {
     updateProfile(db, userId, patch, now);
     const decisions = Object.entries(patch.consents ?? {}) as Array<[ConsentPurpose, boolean]>;
     for (const [purpose, granted] of decisions) {
       recordConsent(db, userId, { purpose, granted, textVersion: CONSENT_TEXT_VERSION, decidedAt: now.toISOString() });
     }
+    // Without the purpose there is nothing to keep it for (law 91/2025/QH15): the consent row
+    // stays, because it records the withdrawal itself.
+    return patch.consents?.progress === false ? forgetProgressData(db, userId) : null;
   })();
-  return loadMe(db, userId);
+  return { me: loadMe(db, userId), forgotten };
 }
 
-function checkPatch(db: Db, current: Pick<Me, "ageBand" | "guardianConfirmed">, patch: PatchMeRequest): FieldError[] {
+/** Everything kept under the "progress" consent: progress rows, learning events, RSVPs. */
+function forgetProgressData(db: Db, userId: number): ForgottenData {
+  return {
+    progress: deleteProgressOf(db, userId),
+    learningEvents: deleteLearningEventsOf(db, userId),
+    classRsvps: deleteRsvpsOf(db, userId),
+  };
+}
+
+function checkPatch(
+  db: Db,
+  current: Pick<Me, "ageBand" | "guardianConfirmed">,
+  patch: PatchMeRequest,
+  today: string,
+): FieldError[] {
   const problems: FieldError[] = [];
   if (patch.tdpId !== undefined && !residentialGroupExists(db, patch.tdpId)) {
     problems.push({ path: "tdpId", message: "no such tổ dân phố; pick one from GET /api/v1/config" });
@@ -51,6 +87,16 @@ function checkPatch(db: Db, current: Pick<Me, "ageBand" | "guardianConfirmed">, 
     problems.push({
       path: "guardianConfirmed",
       message: "a parent or guardian must confirm (guardianConfirmed: true) before we keep details of a learner under 16",
+    });
+  }
+  const certifiedOn = patch.certifiedOn;
+  if (certifiedOn != null && certifiedOn > today) {
+    problems.push({ path: "certifiedOn", message: `cannot be after today, ${today} (ward time)` });
+  }
+  if (certifiedOn != null && certifiedOn < PLATFORM_OPENED_ON) {
+    problems.push({
+      path: "certifiedOn",
+      message: `cannot be before ${PLATFORM_OPENED_ON}, when binhdanhocvuso.gov.vn opened`,
     });
   }
   return problems;

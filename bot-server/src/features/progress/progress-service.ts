@@ -2,10 +2,10 @@
 // "progress" consent; replaying the same request changes nothing.
 import type { Progress, ProgressPut } from "@hocso/shared/api";
 import type { Lesson } from "@hocso/shared/content";
-import { hasGrantedConsent } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
-import { findProgress, listProgress, saveProgress } from "../../db/progress.ts";
+import { findProgress, listProgress, saveProgress, toProgress, type StoredProgress } from "../../db/progress.ts";
 import type { Clock } from "../../lib/clock.ts";
+import { requireConsent } from "../../lib/consent.ts";
 import type { FindLesson } from "../../lib/content.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
 
@@ -16,18 +16,13 @@ export interface ProgressDeps {
 }
 
 export function listLearnerProgress({ db }: ProgressDeps, userId: number): Progress[] {
-  return listProgress(db, userId);
+  return listProgress(db, userId).map(toProgress);
 }
 
 export function putProgress(deps: ProgressDeps, userId: number, lessonId: string, put: ProgressPut): Progress {
   const lesson = deps.findLesson(lessonId);
   if (!lesson) throw new AppError("not_found", `There is no lesson "${lessonId}"`);
-  if (!hasGrantedConsent(deps.db, userId, "progress")) {
-    throw new AppError(
-      "forbidden",
-      'Progress is kept only with the learner\'s consent: PATCH /api/v1/me with consents.progress = true first',
-    );
-  }
+  requireConsent(deps.db, userId, "progress");
   const problems = checkAgainstLesson(lesson, put);
   if (problems.length > 0) {
     throw AppError.badRequest(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
@@ -35,9 +30,9 @@ export function putProgress(deps: ProgressDeps, userId: number, lessonId: string
   return deps.db.transaction(() => {
     const previous = findProgress(deps.db, userId, lessonId);
     const next = nextProgress(previous, lessonId, put, deps.clock.now());
-    if (previous && sameProgress(previous, next)) return previous;
+    if (previous && sameProgress(previous, next)) return toProgress(previous);
     saveProgress(deps.db, userId, next);
-    return next;
+    return toProgress(next);
   })();
 }
 
@@ -55,20 +50,29 @@ function checkAgainstLesson(lesson: Lesson, put: ProgressPut): FieldError[] {
 }
 
 /**
- * The row after this request: the learner's current step; completion time set once and kept;
- * the best score of all attempts on the same quiz (a quiz of another length starts afresh).
+ * The row after this request: the learner's current step, reported now; completion time set
+ * once and kept; the best score of all attempts on the same quiz (a quiz of another length
+ * starts afresh).
  */
-function nextProgress(previous: Progress | undefined, lessonId: string, put: ProgressPut, now: Date): Progress {
+function nextProgress(
+  previous: StoredProgress | undefined,
+  lessonId: string,
+  put: ProgressPut,
+  now: Date,
+): StoredProgress {
   const quiz = put.quiz;
+  const at = now.toISOString();
   const earlierBest = quiz && previous?.total === quiz.total ? (previous.bestCorrect ?? 0) : 0;
   return {
     lessonId,
     stepIndex: put.stepIndex,
-    completedAt: previous?.completedAt ?? (put.completed ? now.toISOString() : null),
+    stepAt: at,
+    completedAt: previous?.completedAt ?? (put.completed ? at : null),
     bestCorrect: quiz ? Math.max(quiz.correct, earlierBest) : (previous?.bestCorrect ?? null),
     lastCorrect: quiz ? quiz.correct : (previous?.lastCorrect ?? null),
     total: quiz ? quiz.total : (previous?.total ?? null),
-    updatedAt: now.toISOString(),
+    quizAt: quiz ? at : (previous?.quizAt ?? null),
+    updatedAt: at,
   };
 }
 
