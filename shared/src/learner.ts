@@ -22,3 +22,9 @@ export const PASS_RATIO = 2 / 3;
 export function isPassing(correct: number, total: number): boolean {
   return total > 0 && correct / total >= PASS_RATIO - 1e-9;
 }
+
+/**
+ * binhdanhocvuso.gov.vn opened on 26/3/2025 (DOMAIN.md §1.1): nobody was certified on it
+ * before, so a self-reported certification date cannot be earlier.
+ */
+export const PLATFORM_OPENED_ON = "2025-03-26";

@@ -137,6 +137,24 @@ describe("PATCH /api/v1/me certifiedOn (the learner's own \"Tôi đã được x
     return (h.db.prepare("SELECT certified_on FROM users").get() as { certified_on: unknown }).certified_on;
   }
 
+  beforeEach(async () => {
+    await patch({ consents: { progress: true }, consentVersion: CONSENT_TEXT_VERSION }).expect(200);
+  });
+
+  it("refuses a certification date with 403 when the learner has not given the progress consent", async () => {
+    await patch({ consents: { progress: false }, consentVersion: CONSENT_TEXT_VERSION }).expect(200);
+    const res = await patch({ certifiedOn: "2026-10-15" }).expect(403);
+    expect(res.body.error.code).toBe("forbidden");
+    expect(certifiedOnRow()).toBeNull();
+  });
+
+  it("forgets the certification date when the progress consent is withdrawn", async () => {
+    await patch({ certifiedOn: "2026-10-15" }).expect(200);
+    const res = await patch({ consents: { progress: false }, consentVersion: CONSENT_TEXT_VERSION }).expect(200);
+    expect(res.body.certifiedOn).toBeNull();
+    expect(certifiedOnRow()).toBeNull();
+  });
+
   it("records the date the learner says they were certified, shows it in Me, and clears it with null", async () => {
     const res = await patch({ certifiedOn: "2026-10-15" }).expect(200);
     expect(MeSchema.parse(res.body).certifiedOn).toBe("2026-10-15");

@@ -100,7 +100,7 @@ describe("withdrawing the progress consent", () => {
     await decideConsent(h, learner, "progress", false);
     expect(counts(id)).toMatchObject({ consents: 2, sessions: 1 });
     const me = await request(h.app).get("/api/v1/me").set(bearer(learner.token)).expect(200);
-    expect(me.body).toMatchObject({ tdpId: tdp.id, certifiedOn: "2026-10-01", consents: { progress: { granted: false } } });
+    expect(me.body).toMatchObject({ tdpId: tdp.id, certifiedOn: null, consents: { progress: { granted: false } } });
     const progress = await request(h.app).get("/api/v1/progress").set(bearer(learner.token)).expect(200);
     expect(progress.body).toEqual({ items: [] });
   });

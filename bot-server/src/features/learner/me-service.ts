@@ -3,9 +3,9 @@
 // transaction. Withdrawing the "progress" consent deletes what was kept for that purpose.
 import type { Me, PatchMeRequest } from "@hocso/shared/api";
 import { wardDate } from "@hocso/shared/dates";
-import { CONSENT_TEXT_VERSION, type ConsentPurpose } from "@hocso/shared/learner";
+import { CONSENT_TEXT_VERSION, PLATFORM_OPENED_ON, type ConsentPurpose } from "@hocso/shared/learner";
 import { deleteRsvpsOf } from "../../db/class-rsvps.ts";
-import { recordConsent } from "../../db/consents.ts";
+import { hasGrantedConsent, recordConsent } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
 import { deleteLearningEventsOf } from "../../db/learning-events.ts";
 import { deleteProgressOf } from "../../db/progress.ts";
@@ -19,9 +19,6 @@ export interface MeDeps {
   db: Db;
   clock: Clock;
 }
-
-/** binhdanhocvuso.gov.vn opened on 26/3/2025 (DOMAIN.md §1.1): nobody was certified before. */
-export const PLATFORM_OPENED_ON = "2025-03-26";
 
 /** What withdrawing the "progress" consent deleted, by kind (counts only, for the log). */
 export interface ForgottenData {
@@ -42,6 +39,11 @@ export function patchMe(
   if (problems.length > 0) {
     throw AppError.badRequest(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   }
+  // A self-reported certification is a learning record: it is kept under the progress consent.
+  const progressConsent = patch.consents?.progress ?? hasGrantedConsent(db, userId, "progress");
+  if (patch.certifiedOn != null && !progressConsent) {
+    throw new AppError("forbidden", "Recording a certification date needs the learner's progress consent");
+  }
   const forgotten = db.transaction(() => {
     updateProfile(db, userId, patch, now);
     const decisions = Object.entries(patch.consents ?? {}) as Array<[ConsentPurpose, boolean]>;
@@ -55,8 +57,9 @@ export function patchMe(
   return { me: loadMe(db, userId), forgotten };
 }
 
-/** Everything kept under the "progress" consent: progress rows, learning events, RSVPs. */
+/** Everything kept under the "progress" consent: progress, learning events, RSVPs, certification. */
 function forgetProgressData(db: Db, userId: number): ForgottenData {
+  updateProfile(db, userId, { certifiedOn: null }, new Date());
   return {
     progress: deleteProgressOf(db, userId),
     learningEvents: deleteLearningEventsOf(db, userId),
