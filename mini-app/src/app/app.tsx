@@ -1,6 +1,6 @@
 // The app's composition root: providers, the router with its five screens, and the compiled
 // course from the content package. Features never import each other; this file wires them.
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { AnimationRoutes, App as ZaloApp, Button, Route, SnackbarProvider, useNavigate, ZMPRouter } from "zmp-ui";
 import { catalog } from "@hocso/content/catalog";
 import { loadLesson } from "@hocso/content/lesson-loaders";
@@ -9,20 +9,48 @@ import { LessonPlayerPage } from "../features/lessons/lesson-player-page.tsx";
 import { LessonsHome } from "../features/lessons/lessons-home.tsx";
 import { ProfilePage } from "../features/onboarding/profile-page.tsx";
 import { WelcomePage } from "../features/onboarding/welcome-page.tsx";
-import { MyDataPage } from "../features/privacy/my-data-page.tsx";
 import { ContinueCard } from "../features/progress/continue-card.tsx";
+import { ReviewCard } from "../features/review/review-card.tsx";
+import { PlacementOffer } from "../features/placement/placement-offer.tsx";
+import { placementStore } from "../features/placement/placement-store.ts";
 import { CourseProvider, type Course } from "./course.tsx";
 import { useDeviceStore } from "./device-store.ts";
+import { followDisplaySettings } from "./display-store.ts";
 import { env } from "./env.ts";
 import { AppPage } from "./layout.tsx";
-import { learnerStore } from "./learner-store.ts";
-import { loadLearnerRules, syncOnStart } from "./sync.ts";
+import { learnerStore, mayUseServer } from "./learner-store.ts";
+import { loadLearnerRules, startSync } from "./sync.ts";
 import { strings } from "./strings.ts";
 
 const course: Course = { catalog, ward, loadLesson };
 
 // The quiz needs shared/learner (and with it zod's full API): not part of the first screen.
-const QuizPage = lazy(() => import("../features/quiz/quiz-page.tsx").then((m) => ({ default: m.QuizPage })));
+const loadQuizPage = () => import("../features/quiz/quiz-page.tsx");
+const QuizPage = lazy(() => loadQuizPage().then((m) => ({ default: m.QuizPage })));
+
+// The learning aids' screens load on demand too, so the first screen does not grow with them.
+const PlacementPage = lazy(() =>
+  import("../features/placement/placement-page.tsx").then((m) => ({ default: m.PlacementPage })),
+);
+const DisplaySettingsPage = lazy(() =>
+  import("../features/settings/display-settings-page.tsx").then((m) => ({ default: m.DisplaySettingsPage })),
+);
+const CertificationPage = lazy(() =>
+  import("../features/certification/certification-page.tsx").then((m) => ({ default: m.CertificationPage })),
+);
+
+// Review, the TDP's classes and Dữ liệu của tôi load on demand as well.
+const loadReviewPage = () => import("../features/review/review-page.tsx");
+const loadClassesPage = () => import("../features/classes/classes-page.tsx");
+const ReviewPage = lazy(() => loadReviewPage().then((m) => ({ default: m.ReviewPage })));
+const ClassesPage = lazy(() => loadClassesPage().then((m) => ({ default: m.ClassesPage })));
+const RemindersPage = lazy(() =>
+  import("../features/classes/reminders-page.tsx").then((m) => ({ default: m.RemindersPage })),
+);
+const MyDataPage = lazy(() => import("../features/privacy/my-data-page.tsx").then((m) => ({ default: m.MyDataPage })));
+
+// Text size and contrast apply before the first paint, and follow every change.
+followDisplaySettings();
 
 /** Routes, at most three levels deep: home → lesson → quiz. */
 export function AppRoutes() {
@@ -39,7 +67,13 @@ export function AppRoutes() {
           </Suspense>
         }
       />
-      <Route path="/du-lieu-cua-toi" element={<MyDataPage />} />
+      <Route path="/du-lieu-cua-toi" element={<Lazy page={<MyDataPage />} />} />
+      <Route path="/on-tap" element={<Lazy page={<ReviewPage />} />} />
+      <Route path="/lop-hoc" element={<Lazy page={<ClassesPage />} />} />
+      <Route path="/lop-hoc/nhac-lich" element={<Lazy page={<RemindersPage />} />} />
+      <Route path="/kiem-tra-nhanh" element={<Lazy page={<PlacementPage />} />} />
+      <Route path="/co-chu-va-mau" element={<Lazy page={<DisplaySettingsPage />} />} />
+      <Route path="/thi-chung-nhan" element={<Lazy page={<CertificationPage />} />} />
       <Route path="*" element={<NotFoundPage />} />
     </AnimationRoutes>
   );
@@ -47,7 +81,25 @@ export function AppRoutes() {
 
 function HomeRoute() {
   const { onboarded } = useDeviceStore(learnerStore);
-  return onboarded ? <LessonsHome continueCard={<ContinueCard />} /> : <WelcomePage />;
+  const suggested = useDeviceStore(placementStore).result?.suggested ?? null;
+  return onboarded ? (
+    <LessonsHome
+      continueCard={
+        <>
+          <ContinueCard />
+          <ReviewCard />
+        </>
+      }
+      placementOffer={<PlacementOffer />}
+      suggestedModule={suggested}
+    />
+  ) : (
+    <WelcomePage />
+  );
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<LoadingPage />}>{page}</Suspense>;
 }
 
 function LoadingPage() {
@@ -70,13 +122,25 @@ function NotFoundPage() {
   );
 }
 
+/** The outbox goes out at start, on every new event, when back online and every 30 s (sync.ts). */
 function useSyncWhenOnline(): void {
   useEffect(() => {
-    const sync = () => void syncOnStart();
-    sync();
     loadLearnerRules().catch((error: unknown) => console.warn("consent rules not loaded yet", error));
-    window.addEventListener("online", sync);
-    return () => window.removeEventListener("online", sync);
+    return startSync();
+  }, []);
+}
+
+/**
+ * Screens a learner uses offline (the quiz after a lesson, review, the cached class list) are
+ * fetched right after the first screen is drawn, so that losing the connection mid-lesson does
+ * not leave them unloadable in a browser. Inside Zalo the files are on the phone anyway.
+ */
+function usePreloadOfflineScreens(): void {
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      for (const load of [loadQuizPage, loadReviewPage, loadClassesPage]) load().catch(() => undefined);
+    }, 0);
+    return () => window.clearTimeout(timer);
   }, []);
 }
 
@@ -88,6 +152,13 @@ const routeInMemory = env.isProductionBuild && !/^\/zapps\/[^/]+/.test(window.lo
 
 export function App() {
   useSyncWhenOnline();
+  usePreloadOfflineScreens();
+  useEffect(() => {
+    // "Tôi đã được xác nhận" saved while offline goes now; its code loads only for a learner
+    // who may use the server at all
+    if (!mayUseServer(learnerStore.get())) return;
+    void import("../features/certification/certification-store.ts").then((m) => m.sendCertificationIfAllowed());
+  }, []);
   return (
     <ZaloApp theme="light">
       <SnackbarProvider>

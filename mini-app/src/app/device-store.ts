@@ -3,7 +3,10 @@
 // one instead of breaking the app.
 import { useSyncExternalStore } from "react";
 import type { ZodMiniType } from "zod/mini";
-import { deviceStorage } from "./zalo.ts";
+import { clearDeviceStorage, deviceStorage } from "./zalo.ts";
+
+/** every store made so far, so that wiping the phone also resets what is held in memory */
+const stores = new Set<DeviceStore<unknown>>();
 
 export interface DeviceStore<T> {
   readonly key: string;
@@ -37,7 +40,7 @@ export function createDeviceStore<T>(key: string, schema: ZodMiniType<T>, initia
     for (const listener of listeners) listener();
   }
 
-  return {
+  const store: DeviceStore<T> = {
     key,
     get: () => value,
     set(next) {
@@ -59,8 +62,31 @@ export function createDeviceStore<T>(key: string, schema: ZodMiniType<T>, initia
       notify();
     },
   };
+  stores.add(store as DeviceStore<unknown>);
+  return store;
+}
+
+/**
+ * Remove every `hocso:*` key from this phone (Dữ liệu của tôi → xóa), including keys of
+ * screens not opened in this visit, and reset the stores in memory to their initial values.
+ */
+export function clearAllDeviceData(): void {
+  clearDeviceStorage("hocso:");
+  for (const store of stores) store.reload();
 }
 
 export function useDeviceStore<T>(store: DeviceStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/**
+ * The current value of every store this visit has opened, by key, leaving out `omit` (the
+ * session token is no data about the learner): the phone's half of "Tải dữ liệu về".
+ */
+export function snapshotDeviceStores(omit: readonly string[]): Record<string, unknown> {
+  const snapshot: Record<string, unknown> = {};
+  for (const store of [...stores].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (!omit.includes(store.key)) snapshot[store.key] = store.get();
+  }
+  return snapshot;
 }

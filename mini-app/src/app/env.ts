@@ -12,6 +12,8 @@ const EnvSchema = z.object({
     ]),
     "",
   ),
+  /** the ward's Zalo Official Account, for "Quan tâm Zalo OA của phường"; unset hides that button */
+  VITE_ZALO_OA_ID: z.optional(z.string().check(z.regex(/^[\w-]{0,64}$/, "the OA id, e.g. 1234567890123456789"))),
   PROD: z._default(z.boolean(), false),
 });
 
@@ -27,6 +29,8 @@ const parsed = parseEnv();
 
 export const env = {
   apiBaseUrl: parsed.VITE_API_BASE_URL.replace(/\/+$/, ""),
+  /** the ward's Zalo OA id, or null when not configured */
+  oaId: parsed.VITE_ZALO_OA_ID || null,
   /** a `vite build`: zmp-ui's router then expects to live under /zapps/<APP_ID> */
   isProductionBuild: parsed.PROD,
 };

@@ -1,8 +1,10 @@
-// The frame of every screen: a fixed header with a large back button, the page title and the
-// "Sandbox" badge when signed in through the Zalo sandbox; the content below it; and an
-// optional action bar that stays at the bottom within thumb reach.
+// The frame of every screen: a fixed header with a large back button, the page title, the
+// "Aa" button for text size and colours, and the "Sandbox" badge when signed in through the
+// Zalo sandbox; the content below it; and an optional action bar that stays at the bottom
+// within thumb reach.
 import type { ReactNode } from "react";
 import { Page, useNavigate } from "zmp-ui";
+import { DisplaySettingsButton } from "../features/settings/display-settings-button.tsx";
 import { useDeviceStore } from "./device-store.ts";
 import { learnerStore } from "./learner-store.ts";
 import { strings } from "./strings.ts";
@@ -38,6 +40,7 @@ export function AppPage({ title, backTo, children, actions, actionsAfterContent 
           </button>
         )}
         <span className="app-header-title">{title}</span>
+        <DisplaySettingsButton />
         {signedInVia === "sandbox" && <span className="sandbox-badge">{strings.sandboxBadge}</span>}
       </header>
       <main className="app-content">{children}</main>

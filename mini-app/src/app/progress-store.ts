@@ -1,7 +1,9 @@
 // Lesson progress kept on the phone (key hocso:progress), so lessons work offline and without
-// any consent. With consent the same records are mirrored to the server; `synced` marks the
-// ones the server has confirmed.
+// any consent. It changes at once on every move; the server hears of the same moves through the
+// outbox (outbox.ts), and what the server knows (another phone) is merged back in by
+// server-sync.ts.
 import * as z from "zod/mini";
+import { isMastered } from "@hocso/shared/review";
 import { createDeviceStore } from "./device-store.ts";
 
 export const PROGRESS_KEY = "hocso:progress";
@@ -15,7 +17,6 @@ const LessonProgressSchema = z.object({
   lastCorrect: z.nullable(z.int()),
   total: z.nullable(z.int()),
   updatedAt: z.string(),
-  synced: z.boolean(),
 });
 export type LessonProgress = z.infer<typeof LessonProgressSchema>;
 
@@ -30,18 +31,11 @@ const EMPTY: Omit<LessonProgress, "updatedAt"> = {
   bestCorrect: null,
   lastCorrect: null,
   total: null,
-  synced: false,
 };
 
 export function recordStep(lessonId: string, stepIndex: number, now = new Date()): LessonProgress {
   const current = progressStore.get()[lessonId];
-  const next: LessonProgress = {
-    ...EMPTY,
-    ...current,
-    stepIndex,
-    updatedAt: now.toISOString(),
-    synced: false,
-  };
+  const next: LessonProgress = { ...EMPTY, ...current, stepIndex, updatedAt: now.toISOString() };
   progressStore.set((all) => ({ ...all, [lessonId]: next }));
   return next;
 }
@@ -63,19 +57,14 @@ export function recordQuiz(
     lastCorrect: correct,
     total,
     updatedAt: now.toISOString(),
-    synced: false,
   };
   progressStore.set((all) => ({ ...all, [lessonId]: next }));
   return next;
 }
 
-export function markSynced(lessonId: string, updatedAt: string): void {
-  progressStore.set((all) => {
-    const current = all[lessonId];
-    // a newer local change made while the request was in flight still needs sending
-    if (!current || current.updatedAt !== updatedAt) return all;
-    return { ...all, [lessonId]: { ...current, synced: true } };
-  });
+/** "Đã thuộc bài": the best attempt reached 80% (shared/src/review.ts). */
+export function lessonMastered(progress: LessonProgress | undefined): boolean {
+  return Boolean(progress?.completed && progress.bestCorrect !== null && progress.total !== null && isMastered(progress.bestCorrect, progress.total));
 }
 
 /** The lesson most recently worked on and not finished yet, for the "Học tiếp" card. */

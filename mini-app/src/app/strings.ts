@@ -132,17 +132,146 @@ export const strings = {
     consentHeading: "Sự đồng ý của bác",
     consentVersion: (version: string, date: string) => `Bản thông báo ${version}, ghi nhận ngày ${date}.`,
     noDecision: "Bác chưa chọn. Tiến độ chỉ lưu trên điện thoại này.",
-    saveConsents: "Lưu lựa chọn",
-    consentsSaved: "Đã lưu lựa chọn của bác.",
     editInfo: "Sửa thông tin của bác",
     deleteHeading: "Xóa dữ liệu",
-    deleteDevice: "Xóa dữ liệu trên điện thoại này",
-    deleteConfirm: "Bác chắc chắn muốn xóa? Tiến độ học trên điện thoại này sẽ mất.",
-    deleteYes: "Xóa",
-    deleteNo: "Không xóa",
-    deleteServer: (controller: string) =>
-      `Muốn xóa hẳn dữ liệu đã lưu trên máy chủ, bác báo với ${controller} hoặc tổ trưởng tổ dân phố.`,
   },
+
+  // ---- Offline sync, resume, spaced review, TDP classes, Dữ liệu của tôi ----
+  // (app/sync.ts, features/review, features/classes, features/privacy). Texts the end-to-end
+  // test reads: learning.waitingForNetwork, myData.deleteButton, myData.deleteYes.
+
+  learning: {
+    /** a lesson whose best quiz attempt reached 80% (shared/src/review.ts) */
+    mastered: "Đã thuộc bài",
+    /** the result screen while the finished quiz waits for the network */
+    waitingForNetwork: "Đang chờ mạng để lưu lên máy chủ",
+  },
+
+  review: {
+    title: "Ôn lại",
+    homeCard: (n: number) => `Ôn lại (${n} câu)`,
+    homeCardHint: "Những câu bác trả lời chưa đúng, hỏi lại để bác nhớ lâu.",
+    fromLesson: (title: string) => `Từ bài: ${title}`,
+    next: "Câu tiếp theo",
+    finish: "Xong",
+    doneHeading: (n: number) => `Bác đã ôn xong ${n} câu`,
+    doneScore: (correct: number, total: number) => `Lần này bác trả lời đúng ${correct}/${total} câu.`,
+    doneNext: "Câu đúng sẽ được hỏi lại sau lâu hơn để bác nhớ chắc. Câu chưa đúng sẽ được hỏi lại vào ngày mai.",
+    nothingDue: "Chưa có câu nào cần ôn lại. Bác quay lại sau nhé.",
+    loadFailed: "Không mở được câu hỏi ôn lại. Bác kiểm tra mạng rồi thử lại.",
+    retry: "Thử lại",
+    home: "Về trang chủ",
+  },
+
+  classes: {
+    title: "Lớp học của tổ",
+    intro: (tdp: string) => `Các buổi học sắp tới của ${tdp}.`,
+    noTdp: "Bác chưa chọn tổ dân phố, nên Học Số chưa biết lớp học nào là của bác.",
+    chooseTdp: "Chọn tổ dân phố",
+    none: "Tổ của bác chưa có buổi học nào trong 4 tuần tới. Bác hỏi tổ trưởng nhé.",
+    time: (start: string, end: string) => `${start}–${end}`,
+    place: "Địa điểm",
+    topic: "Chủ đề",
+    bring: (what: string) => `Mang theo: ${what}`,
+    openLesson: (title: string) => `Bài học: ${title}`,
+    going: "Tôi sẽ tham gia",
+    saidGoing: "Bác đã báo sẽ tham gia",
+    notGoing: "Không đi được nữa",
+    offlineNote: (when: string) => `Bác đang không có mạng. Đây là lịch đã tải lúc ${when}, có thể đã thay đổi.`,
+    cachedAt: (when: string) => `Đây là lịch đã tải lúc ${when}.`,
+    loadFailed: "Không tải được lịch học. Bác kiểm tra Wi-Fi hoặc 4G rồi thử lại.",
+    retry: "Thử lại",
+    needConsent:
+      "Để báo tham gia, Học Số cần lưu mã tài khoản Zalo và tổ dân phố của bác, tức là bác cần đồng ý lưu tiến độ học. Bác rút lại được bất cứ lúc nào trong mục \u201cDữ liệu của tôi\u201d.",
+    giveConsent: "Đồng ý và báo tham gia",
+    readNotice: "Đọc thông báo về dữ liệu",
+    underSixteen: "Người học dưới 16 tuổi chưa báo tham gia qua Học Số được. Bác báo trực tiếp với tổ trưởng nhé.",
+    remindersHeading: "Nhận nhắc lịch qua Zalo",
+    remindersIntro: "Học Số có thể nhắc bác trước mỗi buổi học của tổ, ngay trong Zalo.",
+    remindersOpen: "Xem cách nhận nhắc lịch",
+  },
+
+  reminders: {
+    title: "Nhận nhắc lịch qua Zalo",
+    whatHeading: "Bác sẽ nhận tin gì?",
+    what: "Tin nhắc buổi học của tổ: ngày, giờ, địa điểm, chủ đề, những gì cần mang theo và đường dẫn tới bài học. Không có quảng cáo.",
+    howOftenHeading: "Bao lâu một lần?",
+    howOften: "Mỗi buổi học nhiều nhất hai tin: tối hôm trước và sáng hôm học. Không nhắn vào ban đêm.",
+    stopHeading: "Muốn dừng thì làm sao?",
+    stop:
+      "Bác nhắn DỪNG cho Zalo OA của phường, hoặc bỏ quan tâm OA trong Zalo. Bác cũng rút lại được đồng ý nhận nhắc lịch trong mục \u201cDữ liệu của tôi\u201d.",
+    actionsHeading: "Bác muốn nhận nhắc lịch?",
+    followOA: "Quan tâm Zalo OA của phường",
+    allowNotifications: "Cho phép nhận thông báo",
+    followed: "Bác đã quan tâm Zalo OA của phường.",
+    allowed: "Bác đã cho phép Học Số gửi thông báo.",
+    declined: "Bác chưa đồng ý trong Zalo. Khi nào cần, bác bấm lại nút này.",
+    outsideZalo: "Chỉ dùng được trong ứng dụng Zalo",
+    failed: "Zalo chưa làm được việc này. Bác thử lại sau ít phút.",
+  },
+
+  myData: {
+    outboxWaiting: "Kết quả chờ gửi lên máy chủ",
+    lessonsMastered: "Bài đã thuộc",
+    reviewWaiting: "Câu chờ ôn lại",
+
+    onServerHeading: "Trên máy chủ",
+    nothingOnServer: "Học Số không lưu gì về bác trên máy chủ.",
+    underSixteenDevice: "Người học dưới 16 tuổi: mọi thứ chỉ lưu trên điện thoại này, cho đến khi cha mẹ hoặc người giám hộ xác nhận.",
+    loadingServer: "Đang tải dữ liệu trên máy chủ…",
+    serverFailed: (reason: string) => `Chưa xem được dữ liệu trên máy chủ. ${reason}`,
+    retry: "Thử lại",
+    guardian: "Cha mẹ hoặc người giám hộ đã xác nhận",
+    yes: "Có",
+    no: "Chưa",
+    progressConsent: "Lưu tiến độ học",
+    remindersConsent: "Nhắc lịch lớp học qua Zalo",
+    consentGiven: (date: string) => `đã đồng ý ngày ${date}`,
+    consentRefused: (date: string) => `không đồng ý, ghi nhận ngày ${date}`,
+    consentNone: "chưa chọn",
+    certified: "Tự báo đã được xác nhận",
+    accountSince: "Tài khoản tạo ngày",
+    serverLessons: "Tiến độ học trên máy chủ",
+    noServerLessons: "Chưa có bài nào.",
+    lessonDone: (title: string, correct: number, total: number) => `${title}: đã học xong, đúng ${correct}/${total} câu`,
+    lessonAt: (title: string, step: number) => `${title}: đang ở bước ${step}`,
+
+    exportHeading: "Tải dữ liệu về",
+    exportIntro: "Một tệp chứa mọi thứ Học Số lưu về bác, trên điện thoại này và trên máy chủ.",
+    exportButton: "Tải dữ liệu về",
+    exportPreparing: "Đang chuẩn bị tệp…",
+    exportReady: "Tệp đã sẵn sàng. Bác bấm vào dòng dưới đây để lưu về máy.",
+    exportLink: (name: string) => `Lưu tệp ${name}`,
+    exportDeviceOnly: (reason: string) => `${reason} Tệp này chỉ có dữ liệu trên điện thoại.`,
+
+    progressGiven: "Bác đã đồng ý lưu tiến độ học.",
+    progressNot: "Bác chưa đồng ý. Tiến độ chỉ lưu trên điện thoại này.",
+    remindersGiven: "Bác đã đồng ý nhận nhắc lịch lớp học qua Zalo.",
+    remindersNot: "Bác chưa đồng ý nhận nhắc lịch qua Zalo.",
+    giveProgress: "Đồng ý lưu tiến độ học",
+    giveReminders: "Đồng ý nhận nhắc lịch",
+    withdrawProgress: "Rút lại đồng ý lưu tiến độ",
+    withdrawReminders: "Rút lại đồng ý nhắc lịch",
+    withdrawProgressConfirm:
+      "Nếu rút lại, Học Số sẽ xóa tiến độ học của bác trên máy chủ. Trên điện thoại này bài đã học vẫn còn, bác vẫn học tiếp được.",
+    withdrawRemindersConfirm:
+      "Nếu rút lại, Học Số sẽ không gửi nhắc lịch lớp học riêng cho bác nữa. Nếu đã quan tâm Zalo OA của phường, bác bỏ quan tâm được trong Zalo.",
+    withdrawYes: "Rút lại",
+    withdrawNo: "Không rút",
+    withdrawnProgress: "Đã rút lại. Tiến độ học của bác trên máy chủ đã được xóa.",
+    withdrawn: "Đã rút lại.",
+    given: "Đã ghi nhận sự đồng ý của bác.",
+
+    deleteIntro: "Xóa tài khoản của bác trên máy chủ cùng mọi dữ liệu, và xóa mọi thứ Học Số lưu trên điện thoại này.",
+    deleteButton: "Xóa tài khoản và dữ liệu",
+    deleteConfirm:
+      "Bác chắc chắn muốn xóa? Tài khoản, tiến độ học và các lựa chọn của bác sẽ mất hẳn, không lấy lại được.",
+    deleteYes: "Xóa hết",
+    deleteNo: "Không xóa",
+    deleteNeedsNetwork: "Cần có mạng để xóa dữ liệu trên máy chủ. Bác kết nối Wi-Fi hoặc 4G rồi thử lại. Chưa có gì bị xóa.",
+    deleteFailed: (reason: string) => `${reason} Chưa có gì bị xóa.`,
+  },
+  // ---- end of sync, review, classes, Dữ liệu của tôi ----
 
   notFound: {
     heading: "Không tìm thấy trang này",
@@ -178,4 +307,105 @@ export const strings = {
     quiz: "kết quả câu hỏi",
     accessToken: "đăng nhập Zalo",
   } as Record<string, string>,
+
+  // ---- Learning aids: Kiểm tra nhanh, cỡ chữ và màu, đọc to, thi chứng nhận, chia sẻ ----
+  // (features/placement, settings, read-aloud, certification, share)
+
+  placement: {
+    title: "Kiểm tra nhanh",
+    offerHeading: "Bác nên học từ đâu?",
+    offerText: "Kiểm tra nhanh: mỗi phần một câu hỏi, không tính điểm. Xong, Học Số gợi ý phần bác nên học trước.",
+    start: "Làm kiểm tra nhanh",
+    later: "Để sau",
+    intro: "Mỗi phần một câu hỏi, không tính điểm.",
+    counter: (n: number, total: number) => `Câu ${n}/${total}`,
+    next: "Câu tiếp theo",
+    seeResult: "Xem gợi ý",
+    score: (correct: number, total: number) => `Bác trả lời đúng ${correct}/${total} câu.`,
+    suggestion: (module: string) => `Bác nên bắt đầu từ: ${module}`,
+    suggestionWhy: "Đây là phần đầu tiên có câu bác chưa trả lời đúng. Các phần khác bác học sau cũng được.",
+    startLearning: "Bắt đầu học",
+    allRight: "Bác trả lời đúng cả, giỏi lắm!",
+    allRightText:
+      "Bác đã nắm được những điều cơ bản. Bác có thể xem cách thi chứng nhận chính thức, hoặc chọn bài nào bác thích để ôn lại.",
+    toCertification: "Xem cách thi chứng nhận",
+    home: "Về trang chủ",
+    suggestedBadge: "Bác nên bắt đầu từ phần này",
+    notReady: "Bài kiểm tra nhanh đang được soạn. Bác quay lại sau nhé.",
+  },
+
+  display: {
+    title: "Cỡ chữ và màu",
+    /** the header's "Aa" button: what it reads to a screen reader */
+    openLabel: "Đổi cỡ chữ và màu",
+    openShort: "Aa",
+    sizeHeading: "Cỡ chữ",
+    sizes: { normal: "Chữ thường", large: "Chữ lớn", xlarge: "Chữ rất lớn" },
+    contrastHeading: "Màu",
+    highContrast: "Tương phản cao",
+    highContrastHint: "Nền trắng, chữ đen, nút xanh đậm: dễ đọc hơn ngoài trời nắng hoặc khi mắt kém.",
+    rateHeading: "Tốc độ đọc khi bấm Nghe",
+    rates: { slow: "Đọc chậm", normal: "Bình thường" },
+    sample: "Chữ mẫu: bác đọc dòng này có rõ không?",
+    savedNote: "Lựa chọn được lưu ngay trên điện thoại này.",
+    done: "Xong",
+  },
+
+  readAloud: {
+    listen: "Nghe",
+    reading: "Đang đọc. Bấm Nghe lần nữa để dừng.",
+    option: (n: number, text: string) => `Lựa chọn ${n}: ${text}`,
+    noVoice: "Điện thoại của bác chưa có giọng đọc tiếng Việt, nên Học Số chưa đọc thành tiếng được.",
+    noVoiceHelp:
+      "Bác nhờ con cháu hoặc Tổ công nghệ số cộng đồng cài giọng đọc tiếng Việt trong Cài đặt của điện thoại (mục Hỗ trợ tiếp cận, trên iPhone là Trợ năng), rồi bấm Nghe lại.",
+    noSpeech: "Điện thoại của bác chưa có giọng đọc tiếng Việt dùng được trong Zalo, nên Học Số chưa đọc thành tiếng được.",
+    noSpeechHelp: "Bác bấm nút Aa ở trên cùng để chữ to hơn, hoặc nhờ người thân đọc cùng.",
+    failed: "Chưa đọc được. Bác bấm Nghe để thử lại.",
+  },
+
+  certification: {
+    title: "Thi chứng nhận",
+    heading: "Thi chứng nhận kỹ năng số",
+    official:
+      "Bài đánh giá chính thức của phong trào \u201cBình dân học vụ số\u201d ở trang binhdanhocvuso.gov.vn. Bác đăng nhập trang đó bằng tài khoản VNeID.",
+    practice: "Câu hỏi trong Học Số chỉ để luyện tập. Làm đúng hết cũng không phải là chứng nhận.",
+    onlyPlatform: "Chỉ nền tảng quốc gia binhdanhocvuso.gov.vn mới xác nhận chính thức, qua tài khoản VNeID của bác.",
+    lessonHeading: "Chuẩn bị trước khi thi",
+    lessonText: "Bài học này chỉ cách chuẩn bị tài khoản VNeID, vào đúng trang và học lần lượt từng bài.",
+    openLesson: (title: string) => `Xem bài: ${title}`,
+    formHeading: "Bác đã được xác nhận chưa?",
+    formIntro:
+      "Khi đã được xác nhận trên binhdanhocvuso.gov.vn, bác ghi lại ngày đó ở đây. Phường dùng để đếm số người đã đạt; báo cáo không ghi tên.",
+    dateLabel: "Ngày được xác nhận",
+    dateHint: "Bấm vào ô dưới đây để chọn ngày trên lịch.",
+    confirm: "Tôi đã được xác nhận",
+    missingDate: "Bác chọn ngày được xác nhận giúp nhé.",
+    tooEarly: "Ngày này trước khi nền tảng mở (26/03/2025). Bác xem lại giúp nhé.",
+    inFuture: "Ngày này chưa đến. Bác chọn ngày hôm nay hoặc trước đó nhé.",
+    savedHeading: "Ngày bác đã ghi",
+    savedOn: (date: string) => `Bác được xác nhận ngày ${date}.`,
+    remove: "Xóa ngày đã ghi",
+    removed: "Đã xóa ngày đã ghi.",
+    saving: "Đang gửi…",
+    sent: "Đã lưu và gửi lên máy chủ.",
+    onDevice: "Ngày này chỉ lưu trên điện thoại này, vì bác chưa đồng ý lưu tiến độ.",
+    underSixteen: "Người học dưới 16 tuổi: ngày này chỉ lưu trên điện thoại này.",
+    notSent: (reason: string) => `${reason} Ngày đã lưu trên điện thoại này, lần sau Học Số sẽ gửi lại.`,
+  },
+
+  share: {
+    button: "Chia sẻ bài học",
+    copied: "Đã chép đường dẫn bài học",
+    copiedHelp: "Bác dán vào tin nhắn Zalo để gửi cho người thân.",
+    manual: (url: string) => `Chưa chép được. Đường dẫn bài học: ${url}`,
+    text: (title: string) => `Bài học \u201c${title}\u201d trên Học Số`,
+  },
+
+  /** home entries to the learning aids */
+  aids: {
+    placement: "Kiểm tra nhanh",
+    certification: "Thi chứng nhận",
+    display: "Cỡ chữ và màu",
+  },
+  // ---- end of learning aids ----
 } as const;

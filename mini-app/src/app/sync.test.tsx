@@ -1,121 +1,52 @@
 // Signing in and sending data over real HTTP: a small node:http server answers as our API and
-// the Zalo sandbox do (shared/src/api.ts, zalo-sandbox's control API), and records what the
-// app sent. Outside Zalo zmp-sdk fails (the stub), so sign-in goes through the sandbox.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// the Zalo sandbox do (test/api-server.ts) and records what the app sent. Outside Zalo zmp-sdk
+// fails (the stub), so sign-in goes through the sandbox.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { expectTrouble, route, startFakeApi, type FakeApi } from "../test/api-server.ts";
 import { freshDevice, stored } from "../test/device.ts";
 import { cleanup, renderAt, textOf } from "../test/render.tsx";
 import { AppPage } from "./layout.tsx";
+import { questionAnswered, quizFinished } from "./learning-log.ts";
 import { LEARNER_KEY } from "./learner-store.ts";
-import { PROGRESS_KEY, recordQuiz } from "./progress-store.ts";
+import { OUTBOX_KEY } from "./outbox.ts";
 import { SANDBOX_USER_KEY, SESSION_KEY, sessionStore } from "./session-store.ts";
-import { recordConsents, saveProfile, syncLesson } from "./sync.ts";
+import { recordConsents, requestSync, saveProfile } from "./sync.ts";
 
 vi.mock("zmp-sdk/apis", () => import("../test/zmp-sdk-stub.ts"));
 
-interface Call {
-  method: string;
-  path: string;
-  auth?: string;
-  body: unknown;
-}
-
-let server: Server;
-let origin: string;
-let calls: Call[] = [];
-let users: Set<string>;
-let nextAnswer: { status: number; body: unknown } | null = null;
-let sessions = 0;
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-    req.on("end", () => resolve(raw ? JSON.parse(raw) : undefined));
-  });
-}
+let api: FakeApi;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = req.url ?? "";
-    const body = await readBody(req);
-    calls.push({ method: req.method ?? "", path, auth: req.headers.authorization, body });
-    const send = (status: number, payload: unknown) => {
-      res.writeHead(status, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(payload));
-    };
-    if (nextAnswer && path.startsWith("/api/v1/") && path !== "/api/v1/config" && path !== "/api/v1/session") {
-      const answer = nextAnswer;
-      nextAnswer = null;
-      return send(answer.status, answer.body);
-    }
-    const tokenFor = path.match(/^\/sandbox\/users\/([^/]+)\/tokens$/);
-    if (req.method === "GET" && path === "/api/v1/config") {
-      return send(200, { wardName: "Phường Ba Ngòi", residentialGroups: [], sandbox: { url: `${origin}/` } });
-    }
-    if (req.method === "POST" && path === "/sandbox/users") {
-      const id = String(100000000000000000 + users.size + 1);
-      users.add(id);
-      return send(201, { user: { id, name: (body as { name: string }).name }, accessToken: `sandbox-${id}-a`, expiresIn: 3600 });
-    }
-    if (req.method === "POST" && tokenFor) {
-      const id = tokenFor[1] ?? "";
-      if (!users.has(id)) return send(404, { error: { code: "not_found", message: `No sandbox user ${id}` } });
-      return send(201, { user: { id, name: "Người học thử" }, accessToken: `sandbox-${id}-b`, expiresIn: 3600 });
-    }
-    if (req.method === "POST" && path === "/api/v1/session") {
-      sessions += 1;
-      return send(200, {
-        token: `session-${sessions}`,
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        me: {
-          displayName: null,
-          tdpId: null,
-          audience: null,
-          ageBand: null,
-          guardianConfirmed: false,
-          consents: {},
-          createdAt: new Date().toISOString(),
-        },
-      });
-    }
-    if (req.method === "PATCH" && path === "/api/v1/me") return send(200, {});
-    if (req.method === "PUT" && path.startsWith("/api/v1/progress/")) return send(200, {});
-    return send(404, { error: { code: "not_found", message: "no route" } });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${origin}/`);
+  api = await startFakeApi();
 });
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => api.close());
 
 beforeEach(() => {
   freshDevice();
-  calls = [];
-  users = new Set();
-  nextAnswer = null;
+  api.reset();
 });
 afterEach(cleanup);
-
-const route = (c: Call) => `${c.method} ${c.path}`;
 
 describe("with the progress consent", () => {
   it("signs in through the Zalo sandbox, keeps the session and records both consents with the notice version", async () => {
     const outcome = await recordConsents({ progress: true, reminders: true });
 
     expect(outcome).toEqual({ kind: "server" });
-    expect(calls.map(route)).toEqual(["GET /api/v1/config", "POST /sandbox/users", "POST /api/v1/session", "PATCH /api/v1/me"]);
-    expect(calls[1]?.body).toEqual({ name: "Người học thử" });
-    const userId = [...users][0];
-    expect(calls[2]?.body).toEqual({ accessToken: `sandbox-${userId}-a` });
-    expect(calls[3]).toMatchObject({
-      auth: "Bearer session-" + sessions,
+    expect(api.calls.map(route)).toEqual([
+      "GET /api/v1/config",
+      "POST /sandbox/users",
+      "POST /api/v1/session",
+      "PATCH /api/v1/me",
+      "GET /api/v1/progress",
+    ]);
+    expect(api.calls[1]?.body).toEqual({ name: "Người học thử" });
+    const userId = [...api.sandboxUsers][0];
+    expect(api.calls[2]?.body).toEqual({ accessToken: `sandbox-${userId}-a` });
+    expect(api.calls[3]).toMatchObject({
+      auth: "Bearer session-" + api.sessions,
       body: { consents: { progress: true, reminders: true }, consentVersion: "2026-11-v1" },
     });
-    expect(stored(SESSION_KEY)).toEqual({ token: `session-${sessions}`, expiresAt: expect.any(String) });
+    expect(stored(SESSION_KEY)).toEqual({ token: `session-${api.sessions}`, expiresAt: expect.any(String) });
     expect(window.localStorage.getItem(SANDBOX_USER_KEY)).toBe(userId);
     expect(stored(LEARNER_KEY)).toMatchObject({ signedInVia: "sandbox", consents: { synced: true } });
   });
@@ -130,17 +61,17 @@ describe("with the progress consent", () => {
   });
 
   it("asks the sandbox for a new token of the known test user, and makes a new user when it was forgotten", async () => {
-    users.add("100000000000000042");
+    api.sandboxUsers.add("100000000000000042");
     window.localStorage.setItem(SANDBOX_USER_KEY, "100000000000000042");
     await recordConsents({ progress: true, reminders: false });
-    expect(calls.map(route)).toContain("POST /sandbox/users/100000000000000042/tokens");
-    expect(calls.map(route)).not.toContain("POST /sandbox/users");
+    expect(api.calls.map(route)).toContain("POST /sandbox/users/100000000000000042/tokens");
+    expect(api.calls.map(route)).not.toContain("POST /sandbox/users");
 
-    calls = [];
+    api.calls = [];
     sessionStore.clear();
     window.localStorage.setItem(SANDBOX_USER_KEY, "100000000000000099");
     await recordConsents({ progress: true, reminders: false });
-    expect(calls.map(route).slice(0, 3)).toEqual([
+    expect(api.calls.map(route).slice(0, 3)).toEqual([
       "GET /api/v1/config",
       "POST /sandbox/users/100000000000000099/tokens",
       "POST /sandbox/users",
@@ -148,47 +79,54 @@ describe("with the progress consent", () => {
     expect(window.localStorage.getItem(SANDBOX_USER_KEY)).not.toBe("100000000000000099");
   });
 
-  it("sends the learner's details and progress, but nothing more once the age band is under 16", async () => {
+  it("sends the learner's details and learning events, but nothing more once the age band is under 16", async () => {
     await recordConsents({ progress: true, reminders: false });
-    calls = [];
+    api.calls = [];
     await saveProfile({ tdpId: "to-1", audience: "nguoi-dan", ageBand: "60-tro-len" });
-    expect(calls.map((c) => [route(c), c.body])).toEqual([
+    expect(api.calls.map((c) => [route(c), c.body])).toEqual([
       ["PATCH /api/v1/me", { tdpId: "to-1", audience: "nguoi-dan", ageBand: "60-tro-len" }],
     ]);
 
-    calls = [];
-    recordQuiz("cuoc-goi-la", 3, 2, 3);
-    await syncLesson("cuoc-goi-la");
-    expect(calls.map((c) => [route(c), c.body])).toEqual([
-      ["PUT /api/v1/progress/cuoc-goi-la", { stepIndex: 3, completed: true, quiz: { correct: 2, total: 3 } }],
-    ]);
-    expect(stored(PROGRESS_KEY)).toMatchObject({ "cuoc-goi-la": { synced: true } });
+    api.calls = [];
+    questionAnswered("cuoc-goi-la", { id: "q1", answer: 1 }, 0, "quiz");
+    quizFinished("cuoc-goi-la", 3, 2, 3);
+    await requestSync();
+    expect(api.calls.map(route)).toContain("POST /api/v1/sync");
+    expect([...api.events.values()].map((e) => e.type)).toEqual(["answer", "quiz-finished"]);
+    expect(stored(OUTBOX_KEY)).toEqual([]);
 
-    calls = [];
+    api.calls = [];
     expect(await saveProfile({ tdpId: "to-1", audience: "hoc-sinh", ageBand: "duoi-16" })).toEqual({ kind: "device" });
-    recordQuiz("cuoc-goi-la", 3, 3, 3);
-    expect(await syncLesson("cuoc-goi-la")).toEqual({ kind: "device" });
-    expect(calls).toEqual([]);
+    quizFinished("cuoc-goi-la", 3, 3, 3);
+    await requestSync();
+    expect(api.calls).toEqual([]);
+    expect(stored(OUTBOX_KEY)).toMatchObject([{ type: "quiz-finished", correct: 3 }]);
   });
 
   it("signs in again when the server no longer knows the session", async () => {
     await recordConsents({ progress: true, reminders: false });
-    const first = sessions;
-    nextAnswer = { status: 401, body: { error: { code: "unauthorized", message: "session expired" } } };
-    recordQuiz("cuoc-goi-la", 3, 1, 3);
-    expect(await syncLesson("cuoc-goi-la")).toEqual({ kind: "server" });
-    expect(sessions).toBe(first + 1);
-    expect(calls.at(-1)).toMatchObject({ path: "/api/v1/progress/cuoc-goi-la", auth: `Bearer session-${sessions}` });
+    const first = api.sessions;
+    expectTrouble(api, "POST /api/v1/sync", {
+      kind: "answer",
+      status: 401,
+      body: { error: { code: "unauthorized", message: "session expired" } },
+    });
+    quizFinished("cuoc-goi-la", 3, 1, 3);
+    await requestSync();
+    expect(api.sessions).toBe(first + 1);
+    expect(api.calls.at(-1)).toMatchObject({ path: "/api/v1/sync", auth: `Bearer session-${api.sessions}` });
+    expect(api.events.size).toBe(1);
   });
 });
 
 describe("when something goes wrong", () => {
   it("turns the server's error body into Vietnamese that names the field", async () => {
     await recordConsents({ progress: true, reminders: false });
-    nextAnswer = {
+    expectTrouble(api, "PATCH /api/v1/me", {
+      kind: "answer",
       status: 400,
       body: { error: { code: "bad_request", message: "Invalid body", fields: [{ path: "tdpId", message: "Unknown TDP" }] } },
-    };
+    });
     const outcome = await saveProfile({ tdpId: "khong-co", audience: "nguoi-dan", ageBand: "16-59" });
     expect(outcome).toEqual({ kind: "failed", message: "Thông tin chưa đúng ở: tổ dân phố." });
     expect(stored(LEARNER_KEY)).toMatchObject({ profile: { tdpId: "khong-co", synced: false } });

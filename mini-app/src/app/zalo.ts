@@ -1,7 +1,16 @@
 // The one module that talks to Zalo's SDK (TOOLCHAIN.md §3). Everything Zalo-specific sits
 // behind these few functions so the app also runs in a desktop browser, in the end-to-end
 // test and in component tests, where zmp-sdk's calls reject with -2000.
-import { configAppView, getAccessToken, nativeStorage } from "zmp-sdk/apis";
+import {
+  configAppView,
+  EventName,
+  events,
+  followOA,
+  getAccessToken,
+  nativeStorage,
+  openShareSheet,
+  requestSendNotification,
+} from "zmp-sdk/apis";
 
 /**
  * Inside the Zalo app a mini app is served from h5.zdn.vn/zapps/<id>; zmp-sdk itself uses this
@@ -126,3 +135,122 @@ export const deviceStorage: DeviceStorage = insideZalo
       },
     }
   : browserStorage;
+
+/**
+ * Remove every key starting with `prefix`. Inside Zalo the mini app's native storage holds
+ * only our keys, so it is cleared whole (it cannot list its keys); the browser's
+ * localStorage is cleared key by key.
+ * https://mini.zalo.me/documents/api/nativeStorage/
+ */
+export function clearDeviceStorage(prefix: string): void {
+  if (insideZalo) {
+    try {
+      nativeStorage.clear();
+    } catch (error) {
+      console.warn("nativeStorage.clear failed", error);
+    }
+  }
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    for (const key of keys) window.localStorage.removeItem(key);
+  } catch {
+    // storage disabled: nothing was kept there
+  }
+}
+
+/**
+ * Call `listener` when the phone's connection changes: the browser's `online` event and,
+ * inside Zalo, zmp-sdk's NetworkChanged (the web view does not always fire `online`).
+ * Returns the function that stops listening.
+ * https://mini.zalo.me/documents/api/events/
+ */
+export function onNetworkChange(listener: () => void): () => void {
+  window.addEventListener("online", listener);
+  if (insideZalo) events.on(EventName.NetworkChanged, listener);
+  return () => {
+    window.removeEventListener("online", listener);
+    if (insideZalo) events.off(EventName.NetworkChanged, listener);
+  };
+}
+
+/** The feature exists only in the Zalo app (zmp-sdk fakes or refuses it elsewhere). */
+export class OutsideZaloError extends Error {
+  constructor(api: string) {
+    super(`${api} works only inside the Zalo app`);
+    this.name = "OutsideZaloError";
+  }
+}
+
+/** Zalo's answer when the learner said no in its dialog (-201, or -2002 USER_DENIED). */
+export class ZaloDeniedError extends Error {
+  constructor(readonly code: number | undefined) {
+    super(`the learner declined${code === undefined ? "" : ` (${code})`}`);
+    this.name = "ZaloDeniedError";
+  }
+}
+
+const DENIED_CODES = new Set([-201, -2002, -2003]);
+
+async function zaloOnly(api: string, call: () => Promise<unknown>): Promise<void> {
+  if (!insideZalo) throw new OutsideZaloError(api);
+  try {
+    await call();
+  } catch (error) {
+    const code = (error as { code?: number } | null)?.code;
+    if (code !== undefined && DENIED_CODES.has(code)) throw new ZaloDeniedError(code);
+    throw error;
+  }
+}
+
+/**
+ * Follow ("quan tâm") the ward's Official Account, after Zalo's own confirmation dialog.
+ * https://mini.zalo.me/documents/api/followOA/
+ */
+export function followWardOA(oaId: string): Promise<void> {
+  return zaloOnly("followOA", () => followOA({ id: oaId, showDialogConfirm: true }));
+}
+
+/**
+ * Ask Zalo's permission for the mini app's OA to send this learner notifications.
+ * https://mini.zalo.me/documents/api/requestSendNotification/
+ */
+export function allowNotifications(): Promise<void> {
+  return zaloOnly("requestSendNotification", () => requestSendNotification());
+}
+
+/** A page of this mini app, as Zalo's share sheet shows it in a chat. */
+export interface MiniAppPageShare {
+  /** up to 100 characters */
+  title: string;
+  /** up to 400 characters */
+  description: string;
+  /** the route inside the mini app, e.g. "/bai/quet-vietqr" */
+  path: string;
+  /** an absolute http(s) URL of the picture shown with the link */
+  thumbnail: string;
+}
+
+/**
+ * Open Zalo's share sheet with a deep link to a page of this mini app; the learner picks the
+ * chat or group and sends it. Resolves false when the learner closed the sheet without
+ * sending. Outside Zalo it rejects with OutsideZaloError (zmp-sdk would fake a success on
+ * localhost), so the caller can offer the browser's own way to share.
+ * https://mini.zalo.me/documents/api/openShareSheet/
+ */
+export async function shareMiniAppPage(page: MiniAppPageShare): Promise<boolean> {
+  if (!insideZalo) throw new OutsideZaloError("openShareSheet");
+  const result = await openShareSheet({
+    type: "zmp_deep_link",
+    data: {
+      title: page.title.slice(0, 100),
+      description: page.description.slice(0, 400),
+      path: page.path,
+      thumbnail: page.thumbnail,
+    },
+  });
+  return result?.status !== 0;
+}

@@ -1,13 +1,11 @@
 // Start each test from a phone that has never run the app.
-import { learnerStore } from "../app/learner-store.ts";
-import { progressStore } from "../app/progress-store.ts";
-import { sessionStore } from "../app/session-store.ts";
+import { clearAllDeviceData } from "../app/device-store.ts";
+import { syncStatus } from "../app/outbox.ts";
 
 export function freshDevice(): void {
   window.localStorage.clear();
-  learnerStore.reload();
-  progressStore.reload();
-  sessionStore.reload();
+  clearAllDeviceData(); // every store in memory back to its initial value
+  syncStatus.reset();
 }
 
 export function stored(key: string): unknown {

@@ -14,4 +14,12 @@ export const nativeStorage = {
   removeItem: () => {
     throw { ...outsideZalo, api: "removeItem" };
   },
+  clear: () => {
+    throw { ...outsideZalo, api: "clear" };
+  },
 };
+export const followOA = () => Promise.reject({ ...outsideZalo, api: "followOA" });
+export const requestSendNotification = () => Promise.reject({ ...outsideZalo, api: "requestSendNotification" });
+export const openShareSheet = () => Promise.reject({ ...outsideZalo, api: "openShareSheet" });
+export const EventName = { NetworkChanged: "h5.event.connection.changed" };
+export const events = { on: () => undefined, off: () => undefined };

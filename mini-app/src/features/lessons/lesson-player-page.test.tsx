@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PROGRESS_KEY } from "../../app/progress-store.ts";
+import { OUTBOX_KEY } from "../../app/outbox.ts";
+import { PROGRESS_KEY, progressStore, recordQuiz } from "../../app/progress-store.ts";
 import { lesson } from "../../test/course-fixture.ts";
 import { freshDevice, stored } from "../../test/device.ts";
 import { cleanup, click, getButton, headings, renderAt, textOf, waitFor } from "../../test/render.tsx";
@@ -45,15 +46,35 @@ describe("the lesson player", () => {
     await waitFor(() => expect(headings(root)).toEqual(["Câu hỏi"]));
   });
 
-  it("saves the step on the phone as the learner moves and reopens there", async () => {
+  it("saves the step on the phone as the learner moves, with a step event for the server", async () => {
     const root = await open();
     await click(getButton(root, "Tiếp"));
     await click(getButton(root, "Tiếp"));
-    expect(stored(PROGRESS_KEY)).toMatchObject({ [lesson.id]: { stepIndex: 2, completed: false, synced: false } });
+    expect(stored(PROGRESS_KEY)).toMatchObject({ [lesson.id]: { stepIndex: 2, completed: false } });
+    const steps = (stored(OUTBOX_KEY) as Array<{ type: string; stepIndex: number }>).map((e) => [e.type, e.stepIndex]);
+    expect(steps).toEqual([
+      ["step", 0],
+      ["step", 1],
+      ["step", 2],
+    ]);
+  });
 
+  it("returns to the same step after the page is reloaded in the middle of the lesson", async () => {
+    const root = await open();
+    await click(getButton(root, "Tiếp"));
+    await click(getButton(root, "Tiếp"));
+
+    // a reload: the page is gone and everything in memory is read again from storage
     cleanup();
+    progressStore.reload();
     const again = await open();
     expect(textOf(again)).toContain("Bước 3/3");
     expect(headings(again)).toContain("Báo 156");
+  });
+
+  it("shows Đã thuộc bài on a lesson whose best attempt reached 80%", async () => {
+    recordQuiz(lesson.id, 3, 2, 2);
+    const root = await open();
+    expect(textOf(root)).toContain("Đã thuộc bài");
   });
 });

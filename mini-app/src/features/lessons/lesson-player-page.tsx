@@ -5,9 +5,13 @@ import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
 import type { Lesson } from "@hocso/shared/content";
 import { useLesson } from "../../app/course.tsx";
 import { AppPage } from "../../app/layout.tsx";
-import { progressStore, recordStep } from "../../app/progress-store.ts";
-import { syncLesson } from "../../app/sync.ts";
+import { stepReached } from "../../app/learning-log.ts";
+import { lessonMastered, progressStore } from "../../app/progress-store.ts";
 import { strings } from "../../app/strings.ts";
+import { CheckMark } from "../../components/check-mark.tsx";
+import { ReadAloud } from "../read-aloud/read-aloud-lazy.tsx";
+import { blocksToParts } from "../read-aloud/read-aloud-text.ts";
+import { ShareLesson } from "../share/share-lesson-lazy.tsx";
 import { BlockView } from "./block-view.tsx";
 
 export function LessonPlayerPage() {
@@ -47,8 +51,7 @@ function openingStep(lesson: Lesson, restart: boolean): number {
 }
 
 function saveStep(lessonId: string, stepIndex: number): void {
-  recordStep(lessonId, stepIndex);
-  void syncLesson(lessonId); // a failure stays pending and is sent again later
+  stepReached(lessonId, stepIndex); // on the phone at once; the server hears of it when it can
 }
 
 function LessonPlayer({ lesson, restart }: { lesson: Lesson; restart: boolean }) {
@@ -107,7 +110,15 @@ function LessonPlayer({ lesson, restart }: { lesson: Lesson; restart: boolean })
       </div>
       {step ? (
         <>
-          <p className="counter">{t.stepCounter(index + 1, stepCount)}</p>
+          <div className="screen-top">
+            <p className="counter">{t.stepCounter(index + 1, stepCount)}</p>
+            <ReadAloud key={index} parts={[step.title, ...blocksToParts(step.body)]} />
+          </div>
+          {index === 0 && lessonMastered(progressStore.get()[lesson.id]) && (
+            <p className="mastered-badge">
+              <CheckMark size={20} /> {strings.learning.mastered}
+            </p>
+          )}
           {index === 0 && (
             <p className="goal-box">
               <strong>{t.goal}:</strong> {lesson.goal}
@@ -117,12 +128,16 @@ function LessonPlayer({ lesson, restart }: { lesson: Lesson; restart: boolean })
             {step.title}
           </h1>
           <BlockView blocks={step.body} />
+          {index === 0 && <ShareLesson lesson={lesson} />}
         </>
       ) : (
         <section className="remember-box">
-          <h1 ref={heading} tabIndex={-1}>
-            {t.remember}
-          </h1>
+          <div className="screen-top">
+            <h1 ref={heading} tabIndex={-1}>
+              {t.remember}
+            </h1>
+            <ReadAloud key="remember" parts={[t.remember, ...blocksToParts(lesson.remember)]} />
+          </div>
           <BlockView blocks={lesson.remember} />
         </section>
       )}

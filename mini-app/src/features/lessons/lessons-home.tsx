@@ -6,11 +6,19 @@ import type { LessonSummary } from "@hocso/shared/content";
 import { useCourse } from "../../app/course.tsx";
 import { useDeviceStore } from "../../app/device-store.ts";
 import { AppPage } from "../../app/layout.tsx";
-import { progressStore, type LessonProgress } from "../../app/progress-store.ts";
+import { lessonMastered, progressStore, type LessonProgress } from "../../app/progress-store.ts";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
 
-export function LessonsHome({ continueCard }: { continueCard?: ReactNode }) {
+interface LessonsHomeProps {
+  continueCard?: ReactNode;
+  /** the placement check's offer (features/placement), handed in by the app */
+  placementOffer?: ReactNode;
+  /** the module the placement check suggested starting from */
+  suggestedModule?: string | null;
+}
+
+export function LessonsHome({ continueCard, placementOffer, suggestedModule = null }: LessonsHomeProps) {
   const { catalog } = useCourse();
   const progress = useDeviceStore(progressStore);
   const navigate = useNavigate();
@@ -20,9 +28,15 @@ export function LessonsHome({ continueCard }: { continueCard?: ReactNode }) {
       <h1>{t.heading}</h1>
       <p>{t.intro}</p>
       {continueCard}
+      {placementOffer}
       {catalog.modules.map((module) => (
-        <section key={module.id} className="module" aria-labelledby={`module-${module.id}`}>
+        <section
+          key={module.id}
+          className={module.id === suggestedModule ? "module module-suggested" : "module"}
+          aria-labelledby={`module-${module.id}`}
+        >
           <h2 id={`module-${module.id}`}>{module.title}</h2>
+          {module.id === suggestedModule && <p className="suggested-badge">{strings.placement.suggestedBadge}</p>}
           {module.lessons.length === 0 && <p className="muted">{t.comingSoon}</p>}
           {module.lessons.map((lesson) => (
             <LessonTile
@@ -35,6 +49,18 @@ export function LessonsHome({ continueCard }: { continueCard?: ReactNode }) {
         </section>
       ))}
       <div className="stack" style={{ marginTop: 28 }}>
+        <Button variant="secondary" fullWidth onClick={() => navigate("/lop-hoc")}>
+          {strings.classes.title}
+        </Button>
+        <Button variant="secondary" fullWidth onClick={() => navigate("/kiem-tra-nhanh")}>
+          {strings.aids.placement}
+        </Button>
+        <Button variant="secondary" fullWidth onClick={() => navigate("/thi-chung-nhan")}>
+          {strings.aids.certification}
+        </Button>
+        <Button variant="secondary" fullWidth onClick={() => navigate("/co-chu-va-mau")}>
+          {strings.aids.display}
+        </Button>
         <Button variant="secondary" fullWidth onClick={() => navigate("/thong-tin")}>
           {t.myInfo}
         </Button>
@@ -58,7 +84,7 @@ function LessonTile({ lesson, progress, onOpen }: { lesson: LessonSummary; progr
           {progress?.completed ? (
             <span className="tile-done">
               {" · "}
-              <CheckMark size={18} /> {t.done}
+              <CheckMark size={18} /> {lessonMastered(progress) ? strings.learning.mastered : t.done}
               {progress.bestCorrect !== null && progress.total !== null && `, ${t.score(progress.bestCorrect, progress.total)}`}
             </span>
           ) : (

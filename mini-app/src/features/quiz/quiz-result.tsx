@@ -1,40 +1,29 @@
 // The end of a quiz: the score, a kind word, and where the result was saved. This is practice
 // only; the official assessment is on binhdanhocvuso.gov.vn, so nothing here is called a
 // certificate.
-import { useEffect, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import type { Lesson } from "@hocso/shared/content";
 import { isPassing } from "@hocso/shared/learner";
+import { useDeviceStore } from "../../app/device-store.ts";
 import { AppPage } from "../../app/layout.tsx";
-import { learnerStore, mayUseServer } from "../../app/learner-store.ts";
-import { recordQuiz } from "../../app/progress-store.ts";
-import { syncLesson, type SaveOutcome } from "../../app/sync.ts";
+import { lessonMastered, progressStore } from "../../app/progress-store.ts";
+import { useEventSaveState } from "../../app/save-state.ts";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
+import { ShareLessonButton } from "../share/share-lesson-button.tsx";
 
-type SaveState = { kind: "saving" } | SaveOutcome;
-
-function useSaveResult(lesson: Lesson, correct: number, total: number): SaveState {
-  const [state, setState] = useState<SaveState>(() =>
-    mayUseServer(learnerStore.get()) ? { kind: "saving" } : { kind: "device" },
-  );
-  useEffect(() => {
-    let current = true;
-    recordQuiz(lesson.id, lesson.steps.length, correct, total);
-    syncLesson(lesson.id).then((outcome) => {
-      if (!current) return;
-      setState(outcome);
-    });
-    return () => {
-      current = false;
-    };
-  }, [lesson, correct, total]);
-  return state;
+interface QuizResultProps {
+  lesson: Lesson;
+  correct: number;
+  total: number;
+  /** the quiz-finished event already in the outbox (quiz-page.tsx recorded it) */
+  eventId: string | null;
 }
 
-export function QuizResult({ lesson, correct, total }: { lesson: Lesson; correct: number; total: number }) {
+export function QuizResult({ lesson, correct, total, eventId }: QuizResultProps) {
   const navigate = useNavigate();
-  const saved = useSaveResult(lesson, correct, total);
+  const saved = useEventSaveState(eventId ?? "");
+  const mastered = lessonMastered(useDeviceStore(progressStore)[lesson.id]);
   const passed = isPassing(correct, total);
   const t = strings.result;
 
@@ -58,17 +47,31 @@ export function QuizResult({ lesson, correct, total }: { lesson: Lesson; correct
       )}
       <h1 className="result-score">{t.score(correct, total)}</h1>
       <p className="lead">{passed ? t.passed : t.notYet}</p>
-      <p className={saved.kind === "server" ? "card status-line status-saved" : "card status-line"} role="status">
+      {mastered && (
+        <p className="mastered-badge">
+          <CheckMark size={20} /> {strings.learning.mastered}
+        </p>
+      )}
+      <p className={saved.kind === "saved" ? "card status-line status-saved" : "card status-line"} role="status">
         {saved.kind === "saving" && t.saving}
-        {saved.kind === "server" && (
+        {saved.kind === "saved" && (
           <>
             <CheckMark /> {t.saved}
           </>
         )}
         {saved.kind === "device" && t.onDevice}
+        {saved.kind === "offline" && strings.learning.waitingForNetwork}
         {saved.kind === "failed" && t.notSent(saved.message)}
       </p>
       <p className="muted">{t.practiceNote}</p>
+      <div className="stack">
+        {lesson.module === "m5" && (
+          <Button fullWidth onClick={() => navigate("/thi-chung-nhan")}>
+            {strings.aids.certification}
+          </Button>
+        )}
+        <ShareLessonButton lesson={lesson} />
+      </div>
     </AppPage>
   );
 }
