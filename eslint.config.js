@@ -6,7 +6,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "mini-app/www/**", "content/dist/**", "data/**", ".test-results/**"] },
+  { ignores: ["**/node_modules/**", "mini-app/www/**", "content/dist/**", "data/**", ".test-results/**", ".scratch/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "bench/**/*.mjs", ".ci/**"],
+    files: ["scripts/**/*.mjs", "bench/**/*.{ts,mjs}", ".ci/**"],
     rules: { "no-console": "off" },
   },
 );

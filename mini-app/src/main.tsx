@@ -7,7 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import appConfig from "../../app-config.json";
 import { App } from "./app/app.tsx";
-import { hideZaloActionBar, insideZalo } from "./app/zalo.ts";
+import { hideZaloActionBar, insideZalo, startZalo } from "./app/zalo.ts";
 
 const ZAPPS_PATH = /^\/zapps\/([^/]+)/;
 
@@ -29,3 +29,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// zmp-sdk loads after the first screen is on its way (inside Zalo only).
+void startZalo().catch((error: unknown) => console.warn("zmp-sdk failed to load", error));

@@ -1,16 +1,18 @@
 // The one module that talks to Zalo's SDK (TOOLCHAIN.md §3). Everything Zalo-specific sits
 // behind these few functions so the app also runs in a desktop browser, in the end-to-end
 // test and in component tests, where zmp-sdk's calls reject with -2000.
-import {
-  configAppView,
-  EventName,
-  events,
-  followOA,
-  getAccessToken,
-  nativeStorage,
-  openShareSheet,
-  requestSendNotification,
-} from "zmp-sdk/apis";
+//
+// zmp-sdk is ~45 KB gzip, a third of what the first screen could afford, and the first
+// screen needs none of it: outside Zalo it is never loaded; inside Zalo it loads right
+// after the first render (startZalo) and storage mirrors into nativeStorage from then on.
+type ZaloSdk = typeof import("zmp-sdk/apis");
+let sdkLoading: Promise<ZaloSdk> | undefined;
+let sdk: ZaloSdk | undefined;
+
+function loadSdk(): Promise<ZaloSdk> {
+  sdkLoading ??= import("zmp-sdk/apis").then((loaded) => (sdk = loaded));
+  return sdkLoading;
+}
 
 /**
  * Inside the Zalo app a mini app is served from h5.zdn.vn/zapps/<id>; zmp-sdk itself uses this
@@ -54,7 +56,7 @@ export class ZaloSignInError extends Error {
 export async function getZaloAccessToken(): Promise<string | null> {
   if (!insideZalo) return null;
   try {
-    const token = await getAccessToken();
+    const token = await (await loadSdk()).getAccessToken();
     return token || null;
   } catch (error) {
     throw new ZaloSignInError((error as { code?: number } | null)?.code);
@@ -68,9 +70,11 @@ export async function getZaloAccessToken(): Promise<string | null> {
  */
 export function hideZaloActionBar(): void {
   if (!insideZalo) return;
-  configAppView({ actionBar: { hide: true } }).catch((error: unknown) => {
-    console.warn("configAppView failed; Zalo's action bar stays visible", error);
-  });
+  loadSdk()
+    .then((zalo) => zalo.configAppView({ actionBar: { hide: true } }))
+    .catch((error: unknown) => {
+      console.warn("configAppView failed; Zalo's action bar stays visible", error);
+    });
 }
 
 /** Key-value text storage that survives restarts: what every `hocso:*` key is written to. */
@@ -105,36 +109,83 @@ const browserStorage: DeviceStorage = {
 };
 
 /**
- * Zalo's nativeStorage inside Zalo (it survives Zalo clearing the web view's cache), the
- * browser's localStorage elsewhere or whenever a native call throws (old Zalo versions).
+ * Inside Zalo, nativeStorage is the durable copy (it survives Zalo clearing the web view's
+ * cache); localStorage answers synchronously while zmp-sdk is still loading. Writes go to
+ * both (to nativeStorage as soon as the SDK is there); a key the first screen found empty
+ * is looked up in nativeStorage once the SDK loads, and if the web view had lost it, it is
+ * restored and the app reloads once with it. Elsewhere it is the browser's localStorage.
  * https://mini.zalo.me/documents/api/nativeStorage/
  */
+const pendingNativeWrites = new Map<string, string | null>();
+const keysFoundEmpty = new Set<string>();
+
+function writeNative(key: string, value: string | null): void {
+  if (!sdk) {
+    pendingNativeWrites.set(key, value);
+    return;
+  }
+  try {
+    if (value === null) sdk.nativeStorage.removeItem(key);
+    else sdk.nativeStorage.setItem(key, value);
+  } catch (error) {
+    console.warn("nativeStorage write failed; localStorage keeps the value", key, error);
+  }
+}
+
 export const deviceStorage: DeviceStorage = insideZalo
   ? {
       getItem: (key) => {
+        const value = browserStorage.getItem(key);
+        if (value === null && !sdk) keysFoundEmpty.add(key);
+        if (value !== null || !sdk) return value;
         try {
-          return nativeStorage.getItem(key) || null;
+          return sdk.nativeStorage.getItem(key) || null;
         } catch {
-          return browserStorage.getItem(key);
+          return null;
         }
       },
       setItem: (key, value) => {
-        try {
-          nativeStorage.setItem(key, value);
-        } catch {
-          browserStorage.setItem(key, value);
-        }
+        keysFoundEmpty.delete(key);
+        browserStorage.setItem(key, value);
+        writeNative(key, value);
       },
       removeItem: (key) => {
-        try {
-          nativeStorage.removeItem(key);
-        } catch {
-          // fall through: the value may have been written by the fallback
-        }
+        keysFoundEmpty.delete(key);
         browserStorage.removeItem(key);
+        writeNative(key, null);
       },
     }
   : browserStorage;
+
+const RESTORED_FLAG = "hocso-restored-from-native";
+
+/**
+ * Inside Zalo, after the first render: load zmp-sdk, copy the writes made meanwhile into
+ * nativeStorage, and bring back what the web view lost. Outside Zalo it does nothing.
+ */
+export async function startZalo(): Promise<void> {
+  if (!insideZalo) return;
+  const zalo = await loadSdk();
+  for (const [key, value] of pendingNativeWrites) writeNative(key, value);
+  pendingNativeWrites.clear();
+  let restored = 0;
+  for (const key of keysFoundEmpty) {
+    try {
+      const kept = zalo.nativeStorage.getItem(key);
+      if (kept) {
+        browserStorage.setItem(key, kept);
+        restored++;
+      }
+    } catch {
+      // an old Zalo without nativeStorage: localStorage is all there is
+    }
+  }
+  keysFoundEmpty.clear();
+  if (restored > 0 && !window.sessionStorage.getItem(RESTORED_FLAG)) {
+    window.sessionStorage.setItem(RESTORED_FLAG, "1");
+    window.location.reload();
+  }
+}
 
 /**
  * Remove every key starting with `prefix`. Inside Zalo the mini app's native storage holds
@@ -144,11 +195,10 @@ export const deviceStorage: DeviceStorage = insideZalo
  */
 export function clearDeviceStorage(prefix: string): void {
   if (insideZalo) {
-    try {
-      nativeStorage.clear();
-    } catch (error) {
-      console.warn("nativeStorage.clear failed", error);
-    }
+    pendingNativeWrites.clear();
+    loadSdk()
+      .then((zalo) => zalo.nativeStorage.clear())
+      .catch((error: unknown) => console.warn("nativeStorage.clear failed", error));
   }
   try {
     const keys: string[] = [];
@@ -170,10 +220,16 @@ export function clearDeviceStorage(prefix: string): void {
  */
 export function onNetworkChange(listener: () => void): () => void {
   window.addEventListener("online", listener);
-  if (insideZalo) events.on(EventName.NetworkChanged, listener);
+  let stopped = false;
+  if (insideZalo) {
+    void loadSdk().then((zalo) => {
+      if (!stopped) zalo.events.on(zalo.EventName.NetworkChanged, listener);
+    });
+  }
   return () => {
+    stopped = true;
     window.removeEventListener("online", listener);
-    if (insideZalo) events.off(EventName.NetworkChanged, listener);
+    if (sdk) sdk.events.off(sdk.EventName.NetworkChanged, listener);
   };
 }
 
@@ -211,7 +267,7 @@ async function zaloOnly(api: string, call: () => Promise<unknown>): Promise<void
  * https://mini.zalo.me/documents/api/followOA/
  */
 export function followWardOA(oaId: string): Promise<void> {
-  return zaloOnly("followOA", () => followOA({ id: oaId, showDialogConfirm: true }));
+  return zaloOnly("followOA", async () => (await loadSdk()).followOA({ id: oaId, showDialogConfirm: true }));
 }
 
 /**
@@ -219,7 +275,7 @@ export function followWardOA(oaId: string): Promise<void> {
  * https://mini.zalo.me/documents/api/requestSendNotification/
  */
 export function allowNotifications(): Promise<void> {
-  return zaloOnly("requestSendNotification", () => requestSendNotification());
+  return zaloOnly("requestSendNotification", async () => (await loadSdk()).requestSendNotification());
 }
 
 /** A page of this mini app, as Zalo's share sheet shows it in a chat. */
@@ -243,7 +299,7 @@ export interface MiniAppPageShare {
  */
 export async function shareMiniAppPage(page: MiniAppPageShare): Promise<boolean> {
   if (!insideZalo) throw new OutsideZaloError("openShareSheet");
-  const result = await openShareSheet({
+  const result = await (await loadSdk()).openShareSheet({
     type: "zmp_deep_link",
     data: {
       title: page.title.slice(0, 100),
