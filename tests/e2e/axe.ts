@@ -1,5 +1,6 @@
 // axe-core, the accessibility engine, run inside the page under test. Only serious and
 // critical violations fail a test; each is reported with the rule and the offending nodes.
+// The page's CSP refuses injected scripts, so contexts that run axe use bypassCSP.
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 

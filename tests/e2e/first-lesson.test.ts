@@ -1,13 +1,10 @@
 // The walking skeleton as a resident lives it: open the mini app, agree to the notice,
 // pick a TDP, read a lesson step by step, answer its quiz, and find the result saved.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lessons } from "@hocso/content/all-lessons";
-import { catalog } from "@hocso/content/catalog";
-import { ward } from "@hocso/content/ward";
-import type { Lesson } from "@hocso/shared/content";
 import { collectPageErrors, launchBrowser, phoneContext } from "./browser.ts";
+import { answerQuiz, firstLesson, firstTdp, readLesson, sessionToken, visible } from "./flows.ts";
 import { startStack, type Stack } from "./stack.ts";
 
 let stack: Stack;
@@ -22,47 +19,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function firstLesson(): Lesson {
-  const id = catalog.modules.flatMap((m) => m.lessons)[0]?.id;
-  const lesson = lessons.find((l) => l.id === id);
-  if (!lesson) throw new Error("the catalog has no lesson");
-  return lesson;
-}
-
-async function readLesson(page: Page, lesson: Lesson): Promise<void> {
-  for (let i = 0; i < lesson.steps.length; i++) {
-    await expect.poll(() => page.getByText(`Bước ${i + 1}/${lesson.steps.length}`).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(lesson.steps[i]!.title, { exact: true }).first().isVisible()).toBe(true);
-    await page.getByRole("button", { name: "Tiếp", exact: true }).click();
-  }
-  await expect.poll(() => page.getByText("Ghi nhớ").first().isVisible()).toBe(true);
-  await page.getByRole("button", { name: "Làm câu hỏi" }).click();
-}
-
-/** Answers every question, the first one wrongly; returns how many were right. */
-async function answerQuiz(page: Page, lesson: Lesson): Promise<number> {
-  let correct = 0;
-  for (const [i, q] of lesson.quiz.entries()) {
-    await expect.poll(() => page.getByText(`Câu ${i + 1}/${lesson.quiz.length}`).isVisible()).toBe(true);
-    const choice = i === 0 ? (q.answer + 1) % q.options.length : q.answer;
-    await page.getByRole("button", { name: q.options[choice], exact: true }).click();
-    if (choice === q.answer) {
-      correct++;
-      await expect.poll(() => page.getByText("Đúng rồi!").isVisible()).toBe(true);
-    } else {
-      await expect.poll(() => page.getByText("Chưa đúng.").isVisible()).toBe(true);
-    }
-    await expect.poll(() => page.getByText(q.explanation).first().isVisible()).toBe(true);
-    const last = i === lesson.quiz.length - 1;
-    await page.getByRole("button", { name: last ? "Xem kết quả" : "Câu tiếp theo" }).click();
-  }
-  return correct;
-}
-
 describe("a resident's first lesson in Chromium", () => {
   it("saves the quiz result on the server after the resident consents and picks a TDP", async () => {
     const lesson = firstLesson();
-    const tdp = ward.residentialGroups[0]!;
+    const tdp = firstTdp;
     const page = await (await phoneContext(browser)).newPage();
     const errors = collectPageErrors(page);
 
@@ -75,7 +35,7 @@ describe("a resident's first lesson in Chromium", () => {
     await progressConsent.check();
     await page.getByRole("button", { name: "Tiếp tục" }).click();
 
-    await expect.poll(() => page.getByText("Bác ở tổ dân phố nào?").isVisible()).toBe(true);
+    await visible(page, "Bác ở tổ dân phố nào?");
     await page.getByRole("radio", { name: tdp.name, exact: true }).check();
     await page.getByRole("radio", { name: "Người dân", exact: true }).check();
     await page.getByRole("radio", { name: "Từ 60 tuổi trở lên" }).check();
@@ -91,9 +51,7 @@ describe("a resident's first lesson in Chromium", () => {
     await expect.poll(() => page.getByText(`Bác trả lời đúng ${correct}/${total} câu`).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Đã lưu kết quả").isVisible(), { timeout: 10_000 }).toBe(true);
 
-    const session = await page.evaluate(() => localStorage.getItem("hocso:session"));
-    const { token } = JSON.parse(session ?? "{}") as { token?: string };
-    expect(token).toBeTruthy();
+    const token = await sessionToken(page);
     const auth = { Authorization: `Bearer ${token}` };
     const progress = (await (await fetch(`${stack.baseUrl}/api/v1/progress`, { headers: auth })).json()) as {
       items: Array<{ lessonId: string; completedAt: string | null; bestCorrect: number; total: number }>;
