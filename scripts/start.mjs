@@ -51,16 +51,18 @@ async function waitFor(url, tries = 100) {
   throw new Error(`${url} did not answer`);
 }
 
+const port = process.env.PORT ?? "3000";
 if (!live) {
   const sandboxPort = process.env.ZALO_SANDBOX_PORT ?? "3900";
   launch("zalo sandbox", "zalo-sandbox/src/main.ts", {
     ZALO_SANDBOX_PORT: sandboxPort,
+    // The sandbox plays Zalo: it delivers residents' messages to our webhook.
+    ZALO_SANDBOX_WEBHOOK_URL: process.env.ZALO_SANDBOX_WEBHOOK_URL ?? `http://127.0.0.1:${port}/webhooks/zalo-oa`,
     ZALO_SANDBOX_STATE: process.env.ZALO_SANDBOX_STATE ?? join(root, "data", "zalo-sandbox.json"),
   });
   await waitFor(`http://127.0.0.1:${sandboxPort}/`);
   process.env.ZALO_SANDBOX_URL ??= `http://127.0.0.1:${sandboxPort}`;
 }
 launch("bot server", "bot-server/src/main.ts", {});
-const port = process.env.PORT ?? "3000";
 await waitFor(`http://127.0.0.1:${port}/healthz`);
 console.log(`\nHọc Số is running: open http://localhost:${port}/ ${live ? "" : "(Zalo sandbox mode)"}`);
