@@ -1,7 +1,7 @@
 // "Dữ liệu của tôi": a learner takes away everything we keep about them (GET /api/v1/me/export)
 // or has all of it deleted (DELETE /api/v1/me). The export is documented field by field in
 // docs/API.md; internal row ids and session token hashes never leave the server.
-import type { AgeBand, Audience, ConsentPurpose } from "@hocso/shared/learner";
+import type { ConsentPurpose } from "@hocso/shared/learner";
 import { wardDate } from "@hocso/shared/dates";
 import { listRsvpsOf, type Rsvp } from "../../db/class-rsvps.ts";
 import { listConsents } from "../../db/consents.ts";
@@ -9,7 +9,7 @@ import type { Db } from "../../db/database.ts";
 import { listLearningEvents, type StoredLearningEvent } from "../../db/learning-events.ts";
 import { listProgress, type StoredProgress } from "../../db/progress.ts";
 import { listSessionsOf } from "../../db/sessions.ts";
-import { deleteUser, findUserById } from "../../db/users.ts";
+import { deleteUser, findUserById, type User } from "../../db/users.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 
@@ -26,17 +26,8 @@ export interface LearnerExport {
   format: typeof EXPORT_FORMAT;
   exportedAt: string;
   controller: string;
-  me: {
-    zaloId: string;
-    displayName: string | null;
-    tdpId: string | null;
-    audience: Audience | null;
-    ageBand: AgeBand | null;
-    guardianConfirmed: boolean;
-    certifiedOn: string | null;
-    createdAt: string;
-    updatedAt: string;
-  };
+  /** the stored account, less the internal id that means nothing outside our database */
+  me: Omit<User, "id">;
   consents: Array<{ purpose: ConsentPurpose; granted: boolean; textVersion: string; decidedAt: string }>;
   sessions: Array<{ createdAt: string; expiresAt: string }>;
   progress: StoredProgress[];
