@@ -9,9 +9,9 @@ import { stepReached } from "../../app/learning-log.ts";
 import { lessonMastered, progressStore } from "../../app/progress-store.ts";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
-import { ReadAloud } from "../read-aloud/read-aloud-lazy.tsx";
-import { blocksToParts } from "../read-aloud/read-aloud-text.ts";
-import { ShareLesson } from "../share/share-lesson-lazy.tsx";
+import { ReadAloud } from "../../components/read-aloud/read-aloud-lazy.tsx";
+import { blocksToParts } from "../../components/read-aloud/read-aloud-text.ts";
+import { ShareLesson } from "../../components/share/share-lesson-lazy.tsx";
 import { BlockView } from "./block-view.tsx";
 
 export function LessonPlayerPage() {

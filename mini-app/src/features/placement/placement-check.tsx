@@ -10,8 +10,8 @@ import { AppPage } from "../../app/layout.tsx";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
 import { QuestionView } from "../../components/question-view.tsx";
-import { ReadAloud } from "../read-aloud/read-aloud-lazy.tsx";
-import { questionParts } from "../read-aloud/read-aloud-text.ts";
+import { ReadAloud } from "../../components/read-aloud/read-aloud-lazy.tsx";
+import { questionParts } from "../../components/read-aloud/read-aloud-text.ts";
 import { placementStore, type PlacementResult } from "./placement-store.ts";
 
 /** The questions in course order (the order of the modules on the home screen). */

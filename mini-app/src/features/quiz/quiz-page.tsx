@@ -8,8 +8,8 @@ import { AppPage } from "../../app/layout.tsx";
 import { questionAnswered, quizFinished } from "../../app/learning-log.ts";
 import { strings } from "../../app/strings.ts";
 import { QuestionView } from "../../components/question-view.tsx";
-import { ReadAloud } from "../read-aloud/read-aloud-lazy.tsx";
-import { questionParts } from "../read-aloud/read-aloud-text.ts";
+import { ReadAloud } from "../../components/read-aloud/read-aloud-lazy.tsx";
+import { questionParts } from "../../components/read-aloud/read-aloud-text.ts";
 import { QuizResult } from "./quiz-result.tsx";
 
 export function QuizPage() {

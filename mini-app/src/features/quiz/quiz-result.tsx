@@ -10,7 +10,7 @@ import { lessonMastered, progressStore } from "../../app/progress-store.ts";
 import { useEventSaveState } from "../../app/save-state.ts";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
-import { ShareLessonButton } from "../share/share-lesson-button.tsx";
+import { ShareLessonButton } from "../../components/share/share-lesson-button.tsx";
 
 interface QuizResultProps {
   lesson: Lesson;

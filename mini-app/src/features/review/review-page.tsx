@@ -11,8 +11,8 @@ import { dueReviewItems, forgetReviewItems, reviewStore } from "../../app/review
 import { strings } from "../../app/strings.ts";
 import { QuestionView } from "../../components/question-view.tsx";
 // the same Nghe button as the quiz (read-aloud is built to be placed on other screens)
-import { ReadAloud } from "../read-aloud/read-aloud-lazy.tsx";
-import { questionParts } from "../read-aloud/read-aloud-text.ts";
+import { ReadAloud } from "../../components/read-aloud/read-aloud-lazy.tsx";
+import { questionParts } from "../../components/read-aloud/read-aloud-text.ts";
 
 interface DueQuestion {
   lessonId: string;

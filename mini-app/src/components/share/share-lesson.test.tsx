@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { lesson } from "../../test/course-fixture.ts";
 import { freshDevice } from "../../test/device.ts";
 import { cleanup, click, getButton, headings, queryButton, renderAt, textOf, waitFor } from "../../test/render.tsx";
-import { LessonPlayerPage } from "../lessons/lesson-player-page.tsx";
-import { QuizPage } from "../quiz/quiz-page.tsx";
+import { LessonPlayerPage } from "../../features/lessons/lesson-player-page.tsx";
+import { QuizPage } from "../../features/quiz/quiz-page.tsx";
 import { lessonLink } from "./share-lesson.ts";
 
 vi.mock("zmp-sdk/apis", () => import("../../test/zmp-sdk-stub.ts"));

@@ -5,8 +5,8 @@ import { lesson } from "../../test/course-fixture.ts";
 import { freshDevice } from "../../test/device.ts";
 import { installFakeSpeech, removeFakeSpeech, voice, type FakeSpeech } from "../../test/fake-speech.ts";
 import { cleanup, click, getButton, headings, renderAt, textOf, waitFor } from "../../test/render.tsx";
-import { LessonPlayerPage } from "../lessons/lesson-player-page.tsx";
-import { QuizPage } from "../quiz/quiz-page.tsx";
+import { LessonPlayerPage } from "../../features/lessons/lesson-player-page.tsx";
+import { QuizPage } from "../../features/quiz/quiz-page.tsx";
 
 vi.mock("zmp-sdk/apis", () => import("../../test/zmp-sdk-stub.ts"));
 

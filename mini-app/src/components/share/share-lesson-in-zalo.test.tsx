@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { lesson } from "../../test/course-fixture.ts";
 import { freshDevice } from "../../test/device.ts";
 import { cleanup, click, getButton, headings, renderAt, textOf, waitFor } from "../../test/render.tsx";
-import { LessonPlayerPage } from "../lessons/lesson-player-page.tsx";
+import { LessonPlayerPage } from "../../features/lessons/lesson-player-page.tsx";
 
 const sdk = vi.hoisted(() => ({ openShareSheet: vi.fn() }));
 
