@@ -14,7 +14,7 @@ export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>;
 export const CONSENT_PURPOSES = ConsentPurposeSchema.options;
 
 /** Bump when the privacy notice's wording changes; every decision records it. */
-export const CONSENT_TEXT_VERSION = "2026-11-v1";
+export const CONSENT_TEXT_VERSION = "2026-11-v2";
 
 /** A lesson counts as passed at two thirds of its questions right on one attempt. */
 export const PASS_RATIO = 2 / 3;

@@ -25,7 +25,7 @@ export const strings = {
     heading: "Trước khi bắt đầu",
     controller: (controller: string) => `Học Số do ${controller} quản lý.`,
     stored:
-      "Nếu bác đồng ý lưu tiến độ, chúng tôi lưu: mã tài khoản Zalo của bác, tổ dân phố, nhóm đối tượng, nhóm tuổi và kết quả bài học.",
+      "Nếu bác đồng ý lưu tiến độ, chúng tôi lưu: mã tài khoản Zalo của bác, tổ dân phố, nhóm đối tượng, nhóm tuổi, kết quả bài học, buổi học bác báo sẽ đến và ngày bác tự ghi là đã được xác nhận.",
     neverAsked: "Chúng tôi không bao giờ hỏi số căn cước, ảnh giấy tờ hay tài khoản ngân hàng.",
     purposesIntro: "Dữ liệu chỉ dùng để:",
     purposes: [

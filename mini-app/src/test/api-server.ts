@@ -54,7 +54,7 @@ const me = {
   audience: "nguoi-dan",
   ageBand: "60-tro-len",
   guardianConfirmed: false,
-  consents: { progress: { granted: true, version: "2026-11-v1", decidedAt: "2026-11-25T02:00:00.000Z" } },
+  consents: { progress: { granted: true, version: "2026-11-v2", decidedAt: "2026-11-25T02:00:00.000Z" } },
   certifiedOn: "2026-11-20",
   createdAt: "2026-11-25T02:00:00.000Z",
 };

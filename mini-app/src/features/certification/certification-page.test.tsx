@@ -100,7 +100,7 @@ const course: Course = {
 function learner(progress: boolean, ageBand: "duoi-16" | "16-59" | "60-tro-len" = "60-tro-len"): void {
   const state: LearnerState = {
     onboarded: true,
-    consents: { progress, reminders: false, version: "2026-11-v1", decidedAt: "2026-11-01T00:00:00.000Z", synced: true },
+    consents: { progress, reminders: false, version: "2026-11-v2", decidedAt: "2026-11-01T00:00:00.000Z", synced: true },
     profile: { tdpId: "to-1", audience: ageBand === "duoi-16" ? "hoc-sinh" : "nguoi-dan", ageBand, synced: true },
     signedInVia: null,
   };
