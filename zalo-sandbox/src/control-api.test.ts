@@ -24,7 +24,12 @@ describe("sandbox control API", () => {
     const res = await post("/sandbox/users", JSON.stringify({ name: "Lê Thị Hoa" }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { user: { id: string; name: string }; accessToken: string; expiresIn: number };
-    expect(body.user).toEqual({ id: expect.stringMatching(/^[1-9]\d{17}$/), name: "Lê Thị Hoa" });
+    expect(body.user).toEqual({
+      id: expect.stringMatching(/^[1-9]\d{17}$/),
+      name: "Lê Thị Hoa",
+      oaUserId: expect.stringMatching(/^[1-9]\d{17}$/),
+      followsOa: false,
+    });
     expect(body.accessToken.length).toBeGreaterThan(20);
     expect(body.expiresIn).toBe(3600);
   });

@@ -3,14 +3,45 @@ import { describe, expect, it } from "vitest";
 import { loadSandboxEnv } from "./env.ts";
 
 describe("loadSandboxEnv", () => {
-  it("defaults to 127.0.0.1:3900, the shared sandbox app id and secret, and memory-only state", () => {
+  it("defaults to 127.0.0.1:3900, the shared sandbox app and OA credentials, memory-only state and no webhook", () => {
     expect(loadSandboxEnv({})).toEqual({
       port: 3900,
       host: "127.0.0.1",
       appId: "hocso-sandbox-app",
       appSecret: "hocso-sandbox-secret",
       statePath: undefined,
+      oaId: "2000000000000000001",
+      oaSecretKey: "hocso-sandbox-oa-secret",
+      oaAccessToken: "hocso-sandbox-oa-token",
+      webhookUrl: undefined,
     });
+  });
+
+  it("reads the OA settings and the webhook URL", () => {
+    expect(
+      loadSandboxEnv({
+        ZALO_SANDBOX_OA_ID: "579745863508352884",
+        ZALO_SANDBOX_OA_SECRET_KEY: "k",
+        ZALO_SANDBOX_OA_ACCESS_TOKEN: "t",
+        ZALO_SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/webhooks/zalo-oa",
+      }),
+    ).toMatchObject({
+      oaId: "579745863508352884",
+      oaSecretKey: "k",
+      oaAccessToken: "t",
+      webhookUrl: "http://127.0.0.1:3000/webhooks/zalo-oa",
+    });
+  });
+
+  it("rejects a non-numeric OA id and a webhook URL that is not http(s)", () => {
+    const attempt = () =>
+      loadSandboxEnv({
+        ZALO_SANDBOX_OA_ID: "oa-1",
+        ZALO_SANDBOX_WEBHOOK_URL: "ftp://example.com/hook",
+        ZALO_SANDBOX_OA_ACCESS_TOKEN: "",
+      });
+    expect(attempt).toThrow(/ZALO_SANDBOX_OA_ID: must be a numeric string \(got "oa-1"\)/);
+    expect(attempt).toThrow(/ZALO_SANDBOX_WEBHOOK_URL: must be an http\(s\) URL/);
   });
 
   it("lists every bad variable in one error", () => {

@@ -1,5 +1,6 @@
 // The sandbox's configuration: the only file of this package that reads process.env.
 import { z } from "zod";
+import { DEFAULT_OA_ACCESS_TOKEN, DEFAULT_OA_ID, DEFAULT_OA_SECRET_KEY } from "./defaults.ts";
 
 const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
@@ -22,6 +23,20 @@ const EnvSchema = z.object({
   ZALO_SANDBOX_APP_SECRET: z.preprocess(blankAsUnset, z.string().min(1).default("hocso-sandbox-secret")),
   /** a JSON file where users and tokens survive restarts; unset keeps them in memory */
   ZALO_SANDBOX_STATE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  /** the Official Account the sandbox plays; webhook events name it as recipient */
+  ZALO_SANDBOX_OA_ID: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^[1-9]\d{0,19}$/, { error: "must be a numeric string" }).default(DEFAULT_OA_ID),
+  ),
+  /** the "OA Secret Key" that signs webhook events; the bot server must hold the same value */
+  ZALO_SANDBOX_OA_SECRET_KEY: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_OA_SECRET_KEY)),
+  /** the one OA access token the sandbox accepts (token refresh comes later) */
+  ZALO_SANDBOX_OA_ACCESS_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_OA_ACCESS_TOKEN)),
+  /** where webhook events go, e.g. http://127.0.0.1:3000/webhooks/zalo-oa; unset sends none */
+  ZALO_SANDBOX_WEBHOOK_URL: z.preprocess(
+    blankAsUnset,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
 });
 
 export interface SandboxEnv {
@@ -30,6 +45,10 @@ export interface SandboxEnv {
   appId: string;
   appSecret: string;
   statePath: string | undefined;
+  oaId: string;
+  oaSecretKey: string;
+  oaAccessToken: string;
+  webhookUrl: string | undefined;
 }
 
 /** Parses the environment or throws one error that lists every problem. */
@@ -39,7 +58,7 @@ export function loadSandboxEnv(source: Record<string, string | undefined> = proc
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join(".");
       const value = source[name];
-      const shown = value !== undefined && !name.includes("SECRET") ? ` (got ${JSON.stringify(value)})` : "";
+      const shown = value !== undefined && !/SECRET|TOKEN/.test(name) ? ` (got ${JSON.stringify(value)})` : "";
       return `  - ${name}: ${i.message}${shown}`;
     });
     throw new Error(`The Zalo sandbox cannot start; fix its environment:\n${lines.join("\n")}`);
@@ -51,5 +70,9 @@ export function loadSandboxEnv(source: Record<string, string | undefined> = proc
     appId: e.ZALO_SANDBOX_APP_ID,
     appSecret: e.ZALO_SANDBOX_APP_SECRET,
     statePath: e.ZALO_SANDBOX_STATE,
+    oaId: e.ZALO_SANDBOX_OA_ID,
+    oaSecretKey: e.ZALO_SANDBOX_OA_SECRET_KEY,
+    oaAccessToken: e.ZALO_SANDBOX_OA_ACCESS_TOKEN,
+    webhookUrl: e.ZALO_SANDBOX_WEBHOOK_URL,
   };
 }

@@ -1,6 +1,7 @@
 // The sandbox's web page over real HTTP: readable, and safe whatever a user is called.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "./sandbox.ts";
+import { startWebhookReceiver, type WebhookReceiver } from "./testing/webhook-receiver.ts";
 
 let running: RunningSandbox;
 
@@ -30,5 +31,107 @@ describe("sandbox home page", () => {
     expect(page).toContain(user.id);
     expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Bà Năm");
     expect(page).not.toContain("<script>");
+  });
+});
+
+describe("sandbox home page: conversations with the OA", () => {
+  let chat: RunningSandbox;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    chat = await startSandbox({ port: 0, appId: "test-app", appSecret: "s", webhookUrl: receiver.url });
+  });
+  afterAll(async () => {
+    await chat.close();
+    await receiver.close();
+  });
+
+  async function newUser(name: string): Promise<{ id: string; oaUserId: string }> {
+    const res = await fetch(`${chat.url}/sandbox/users`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name }),
+    });
+    return ((await res.json()) as { user: { id: string; oaUserId: string } }).user;
+  }
+
+  /** What the page's forms do: a plain urlencoded POST, not following the redirect. */
+  function submitForm(path: string, fields: Record<string, string>): Promise<Response> {
+    return fetch(`${chat.url}${path}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+  }
+
+  async function oaAnswers(oaUserId: string, message: unknown): Promise<void> {
+    const res = await fetch(`${chat.url}/v3.0/oa/message/cs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", access_token: "hocso-sandbox-oa-token" },
+      body: JSON.stringify({ recipient: { user_id: oaUserId }, message }),
+    });
+    expect(await res.json()).toMatchObject({ error: 0 });
+  }
+
+  async function page(): Promise<string> {
+    return (await fetch(`${chat.url}/`)).text();
+  }
+
+  it("sends what a person types in a user's form as that user's message and redirects back to their chat", async () => {
+    const user = await newUser("Bà Năm");
+    const res = await submitForm(`/sandbox/oa/users/${user.id}/messages`, { text: "lich hoc" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/#oa-user-${user.id}`);
+    const event = JSON.parse(receiver.received.at(-1)!.rawBody.toString("utf8")) as { message: { text: string } };
+    expect(event.message.text).toBe("lich hoc");
+    const html = await page();
+    expect(html).toContain(`id="oa-user-${user.id}"`);
+    expect(html).toContain("Delivered: the webhook answered HTTP 200");
+    expect(html).toContain(`<form method="post" action="/sandbox/oa/users/${user.id}/messages"`);
+  });
+
+  it("shows both sides of a conversation escaped, and the last message's buttons as quick replies", async () => {
+    const user = await newUser("Ông <b>Bảy</b>");
+    await submitForm(`/sandbox/oa/users/${user.id}/messages`, { text: `<img src=x onerror="alert(1)"> lịch học?` });
+    await oaAnswers(user.oaUserId, {
+      text: "Lớp <script>alert('oa')</script> tối thứ Năm",
+      attachment: {
+        type: "template",
+        payload: {
+          buttons: [
+            { title: "Đăng ký <ngay>", type: "oa.query.show", payload: `#dang-ky "lop" 1` },
+            { title: "Xem bài học", type: "oa.open.url", payload: { url: "https://zalo.me/s/1/?a=1&b=2" } },
+          ],
+        },
+      },
+    });
+    const html = await page();
+    expect(html).toContain("Ông &lt;b&gt;Bảy&lt;/b&gt;");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; lịch học?");
+    expect(html).toContain("Lớp &lt;script&gt;alert(&#39;oa&#39;)&lt;/script&gt; tối thứ Năm");
+    expect(html).not.toMatch(/<script|<img|<b>|<ngay>/);
+    expect(html).toContain(`<form method="post" action="/sandbox/oa/users/${user.id}/press"`);
+    expect(html).toContain(`<input type="hidden" name="payload" value="#dang-ky &quot;lop&quot; 1"><button type="submit">Đăng ký &lt;ngay&gt;</button>`);
+    expect(html).toContain(`href="https://zalo.me/s/1/?a=1&amp;b=2"`);
+  });
+
+  it("sends a quick reply's payload when a person presses it on the page", async () => {
+    const user = await newUser("Cô Hai");
+    const res = await submitForm(`/sandbox/oa/users/${user.id}/press`, { payload: "#lich-hoc" });
+    expect(res.status).toBe(303);
+    const event = JSON.parse(receiver.received.at(-1)!.rawBody.toString("utf8")) as { message: { text: string } };
+    expect(event.message.text).toBe("#lich-hoc");
+  });
+
+  it("goes back to the page with a note, not JSON, when a form cannot send", async () => {
+    const user = await newUser("Chú Tám");
+    chat.setWebhookUrl(undefined);
+    try {
+      const res = await submitForm(`/sandbox/oa/users/${user.id}/messages`, { text: "alo" });
+      expect(res.status).toBe(303);
+      expect(await page()).toContain("Not sent: No webhook URL is set");
+    } finally {
+      chat.setWebhookUrl(receiver.url);
+    }
+    const blank = await submitForm(`/sandbox/oa/users/${user.id}/messages`, { text: "  " });
+    expect(blank.status).toBe(303);
+    expect(await page()).toContain("Not sent: Invalid event (text: must not be empty)");
   });
 });

@@ -11,8 +11,12 @@ try {
 }
 
 const running = await startSandbox(env);
+const state = env.statePath ? `state in ${env.statePath}` : "state in memory";
+const webhook = env.webhookUrl
+  ? `webhook events go to ${env.webhookUrl}`
+  : "no ZALO_SANDBOX_WEBHOOK_URL: webhook events are not sent";
 process.stdout.write(
-  `Zalo sandbox listening on ${running.url} (app id ${env.appId}${env.statePath ? `, state in ${env.statePath}` : ", state in memory"})\n`,
+  `Zalo sandbox listening on ${running.url} (app id ${env.appId}, OA ${env.oaId}, ${state})\n  ${webhook}\n`,
 );
 
 let stopping = false;

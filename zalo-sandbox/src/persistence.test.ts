@@ -5,9 +5,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { appsecretProof } from "./graph/appsecret-proof.ts";
 import { createSandbox, startSandbox } from "./sandbox.ts";
+import { startWebhookReceiver } from "./testing/webhook-receiver.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "zalo-sandbox-state-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function post(base: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
 
 describe("sandbox state file", () => {
   it("keeps users and their tokens across a restart", async () => {
@@ -32,6 +41,62 @@ describe("sandbox state file", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("keeps OA ids, follows, the 7-day window and conversations across a restart", async () => {
+    const statePath = join(dir, "oa-state.json");
+    const receiver = await startWebhookReceiver();
+    const options = { port: 0, appId: "a", appSecret: "s", statePath, webhookUrl: receiver.url };
+    try {
+      const first = await startSandbox(options);
+      const { user } = (await (await post(first.url, "/sandbox/users", { name: "Bà Tư" })).json()) as {
+        user: { id: string; oaUserId: string };
+      };
+      await post(first.url, `/sandbox/oa/users/${user.id}/follow`, {});
+      await post(first.url, `/sandbox/oa/users/${user.id}/messages`, { text: "lich hoc" });
+      await first.close();
+
+      const second = await startSandbox(options);
+      try {
+        const { users } = (await (await fetch(`${second.url}/sandbox/users`)).json()) as { users: unknown[] };
+        expect(users).toEqual([expect.objectContaining({ id: user.id, oaUserId: user.oaUserId, followsOa: true })]);
+        const cs = await fetch(`${second.url}/v3.0/oa/message/cs`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", access_token: "hocso-sandbox-oa-token" },
+          body: JSON.stringify({ recipient: { user_id: user.oaUserId }, message: { text: "Thứ Năm 19h" } }),
+        });
+        expect(await cs.json()).toMatchObject({ error: 0 });
+        const conversation = await (await fetch(`${second.url}/sandbox/oa/users/${user.id}/conversation`)).json();
+        expect(conversation).toMatchObject([{ text: "lich hoc" }, { text: "Thứ Năm 19h" }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("upgrades a state file from before the OA: its users keep their ids and get an OA-scoped id that then stays", async () => {
+    const statePath = join(dir, "v1.json");
+    const v1 = {
+      version: 1,
+      users: [{ id: "207831651134224311", name: "Người học thử", createdAt: "2026-11-25T09:50:23.450Z" }],
+      tokens: [],
+    };
+    writeFileSync(statePath, JSON.stringify(v1));
+    const listUsers = async () => {
+      const running = await startSandbox({ port: 0, appId: "a", appSecret: "s", statePath });
+      try {
+        return ((await (await fetch(`${running.url}/sandbox/users`)).json()) as { users: unknown[] }).users;
+      } finally {
+        await running.close();
+      }
+    };
+    const upgraded = await listUsers();
+    expect(upgraded).toEqual([
+      { ...v1.users[0], oaUserId: expect.stringMatching(/^[1-9]\d{17}$/), followsOa: false, lastInteractionAt: null },
+    ]);
+    expect(await listUsers()).toEqual(upgraded);
   });
 
   it("refuses to start on a corrupt state file and names it", () => {

@@ -15,7 +15,13 @@ export interface ZaloFailure {
 export const ZALO_FAILURES = {
   invalidAccessToken: { error: -216, message: "Access token is invalid" },
   invalidAppSecretProof: { error: -242, message: "appsecret_proof is invalid" },
+  noInteractionIn7Days: { error: -230, message: "User has not interacted with the OA in the last 7 days" },
 } as const satisfies Record<string, ZaloFailure>;
+
+/** -201 "invalid param", with a message that names what was wrong. */
+export function invalidParam(problem: string): ZaloFailure {
+  return { error: -201, message: `Invalid parameter: ${problem}` };
+}
 
 export function sendZaloFailure(res: Response, failure: ZaloFailure): void {
   res.status(200).json({ error: failure.error, message: failure.message });

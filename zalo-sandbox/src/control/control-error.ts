@@ -10,8 +10,8 @@ export interface FieldProblem {
 
 export class ControlError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413,
-    readonly code: "bad_request" | "not_found" | "payload_too_large",
+    readonly status: 400 | 404 | 409 | 413,
+    readonly code: "bad_request" | "not_found" | "conflict" | "payload_too_large",
     message: string,
     readonly fields?: FieldProblem[],
   ) {

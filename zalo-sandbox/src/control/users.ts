@@ -52,7 +52,11 @@ export function userRoutes(store: SandboxStore): Router {
 
 function tokenAnswer(store: SandboxStore, user: SandboxUser) {
   const issued = store.issueToken(user.id);
-  return { user: { id: user.id, name: user.name }, accessToken: issued.token, expiresIn: USER_TOKEN_TTL_SECONDS };
+  return {
+    user: { id: user.id, name: user.name, oaUserId: user.oaUserId, followsOa: user.followsOa },
+    accessToken: issued.token,
+    expiresIn: USER_TOKEN_TTL_SECONDS,
+  };
 }
 
 /** A plain circle with the name's first letter, standing in for a Zalo avatar URL. */

@@ -1,6 +1,7 @@
 // Zalo graph `GET /v2.0/me`: who holds this user access token. Same headers, same flat
 // success body and the same HTTP-200 failures as graph.zalo.me (ZALO.md §4.4).
 import { Router, type Request } from "express";
+import type { EndpointGuards } from "../endpoint-guards.ts";
 import { sendZaloFailure, sendZaloSuccess, ZALO_FAILURES } from "../zalo-envelope.ts";
 import type { SandboxStore, SandboxUser } from "../store.ts";
 import { isValidAppsecretProof } from "./appsecret-proof.ts";
@@ -8,13 +9,14 @@ import { isValidAppsecretProof } from "./appsecret-proof.ts";
 export interface MeRouteDeps {
   store: SandboxStore;
   appSecret: string;
+  guards: EndpointGuards;
 }
 
 const DEFAULT_FIELDS = ["id", "name"];
 
-export function meRoutes({ store, appSecret }: MeRouteDeps): Router {
+export function meRoutes({ store, appSecret, guards }: MeRouteDeps): Router {
   const router = Router();
-  router.get("/v2.0/me", (req, res) => {
+  router.get("/v2.0/me", ...guards("graph.me"), (req, res) => {
     const accessToken = req.get("access_token");
     if (!accessToken) return sendZaloFailure(res, ZALO_FAILURES.invalidAccessToken);
     const proof = req.get("appsecret_proof");

@@ -28,3 +28,10 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   });
   return new SafeHtml(out);
 }
+
+/** One titled part of the web page, linked from its table of contents. */
+export interface Section {
+  id: string;
+  title: string;
+  body: SafeHtml;
+}
