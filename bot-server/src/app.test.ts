@@ -7,6 +7,15 @@ import { createTestApp, type TestApp } from "./testing/test-app.ts";
 
 let t: TestApp;
 
+/** Zalo credentials (not real ones): the app and the ward's Official Account. */
+const LIVE_ENV = {
+  ZALO_APP_ID: "1",
+  ZALO_APP_SECRET: "s",
+  ZALO_OA_ID: "2",
+  ZALO_OA_SECRET_KEY: "k",
+  ZALO_OA_ACCESS_TOKEN: "t",
+};
+
 beforeEach(() => {
   t = createTestApp();
 });
@@ -26,7 +35,7 @@ describe("GET /healthz", () => {
   });
 
   it("reports live mode when Zalo credentials are set", async () => {
-    const live = createTestApp({ env: { ZALO_APP_ID: "1", ZALO_APP_SECRET: "s" } });
+    const live = createTestApp({ env: LIVE_ENV });
     try {
       expect((await request(live.app).get("/healthz")).body).toEqual({ status: "ok", zalo: "live" });
     } finally {
@@ -46,7 +55,7 @@ describe("GET /api/v1/config", () => {
   });
 
   it("gives no sandbox with real Zalo credentials", async () => {
-    const live = createTestApp({ env: { ZALO_APP_ID: "1", ZALO_APP_SECRET: "s" } });
+    const live = createTestApp({ env: LIVE_ENV });
     try {
       expect((await request(live.app).get("/api/v1/config")).body.sandbox).toBeNull();
     } finally {
@@ -155,7 +164,7 @@ describe("security headers", () => {
   });
 
   it("allows no sandbox origin in live mode", async () => {
-    const live = createTestApp({ env: { ZALO_APP_ID: "1", ZALO_APP_SECRET: "s" } });
+    const live = createTestApp({ env: LIVE_ENV });
     try {
       const csp = (await request(live.app).get("/healthz")).headers["content-security-policy"] as string;
       expect(csp).toMatch(/connect-src 'self'(;|$)/);

@@ -1,25 +1,34 @@
 // The HTTP application: security headers, request ids and logs, the JSON API under
-// /api/v1, the health check and the built mini app, composed from the feature routers.
+// /api/v1, the Zalo OA webhook and its chat bot, the health check and the built mini app,
+// composed from the feature routers.
 import { randomUUID } from "node:crypto";
+import type { SyncEvent } from "@hocso/shared/api";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import type { Db } from "./db/database.ts";
 import type { Config } from "./env.ts";
+import { handleOaEvent, type OaEventDeps } from "./features/chat/oa-event-handler.ts";
 import { classesRoutes } from "./features/classes/classes-routes.ts";
+import { listUpcomingMeetings } from "./features/classes/classes-service.ts";
 import { healthRoutes } from "./features/health/health-routes.ts";
 import { meRoutes } from "./features/learner/me-routes.ts";
 import { miniAppRoutes } from "./features/mini-app/mini-app-routes.ts";
 import { progressRoutes } from "./features/progress/progress-routes.ts";
 import { SYNC_BODY_LIMIT, syncRoutes } from "./features/progress/sync-routes.ts";
+import { syncEvents } from "./features/progress/sync-service.ts";
 import { configRoutes } from "./features/public-config/config-routes.ts";
 import { sessionRoutes } from "./features/session/session-routes.ts";
+import { InboxWorker } from "./features/webhook/inbox-worker.ts";
+import { webhookRoutes } from "./features/webhook/webhook-routes.ts";
+import type { SignatureSettings } from "./features/webhook/webhook-signature.ts";
 import { optionalSession, requireSession } from "./lib/authenticate.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
-import { findLesson, wardFile } from "./lib/content.ts";
+import { courseLessons, findLesson, wardFile } from "./lib/content.ts";
 import { errorHandler, routeNotFound } from "./lib/http.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { createZaloGraphClient } from "./platform/zalo-graph.ts";
+import { createZaloOaClient } from "./platform/zalo-oa.ts";
 
 export interface AppDeps {
   db: Db;
@@ -32,6 +41,7 @@ export function createApp(deps: AppDeps): express.Express {
   const { db, config, clock = systemClock, logger = createLogger(config.logLevel) } = deps;
   const zalo = createZaloGraphClient({ baseUrl: config.zalo.graphUrl, appSecret: config.zalo.appSecret });
   const sandboxOrigin = config.zalo.sandboxUrl ? new URL(config.zalo.sandboxUrl).origin : null;
+  const inbox = createInbox(db, config, clock, logger);
   const authenticated = requireSession({ db, clock });
   const maybeAuthenticated = optionalSession({ db, clock });
 
@@ -42,6 +52,16 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders({ sandboxOrigin }));
 
   app.use(healthRoutes({ db, zaloMode: config.zalo.mode }));
+  // Before any body parser: the webhook reads its body raw, because the signature covers its bytes.
+  app.use(
+    webhookRoutes({
+      db,
+      clock,
+      signature: signatureSettings(config),
+      maxAgeSeconds: config.webhook.maxAgeSeconds,
+      enqueue: (id) => inbox.enqueue(id),
+    }),
+  );
 
   const api = express.Router();
   // A sync batch (up to 200 events) needs more room than any other body; a body parsed
@@ -62,7 +82,45 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(miniAppRoutes({ miniAppDir: config.miniAppDir, miniAppId: config.miniAppId, sandboxOrigin }));
   app.use(routeNotFound);
   app.use(errorHandler(logger));
+  // Events a crash left unhandled are handled now, after any already queued.
+  const resumed = inbox.resume();
+  if (resumed > 0) logger.info({ resumed }, "resuming webhook events left unhandled");
   return app;
+}
+
+/**
+ * The webhook's inbox worker, handing each stored event to the chat bot. The chat reuses the
+ * classes and sync services through ports wired here, so features stay apart.
+ */
+function createInbox(db: Db, config: Config, clock: Clock, logger: Logger): InboxWorker {
+  const oa = createZaloOaClient({ baseUrl: config.zalo.oa.openApiUrl, accessToken: config.zalo.oa.accessToken });
+  const chat: OaEventDeps = {
+    db,
+    clock,
+    logger,
+    oa,
+    miniAppId: config.miniAppId,
+    wardName: wardFile.name,
+    controller: wardFile.controller,
+    reminderTimes: wardFile.reminders,
+    lessons: courseLessons,
+    upcomingMeetings: (tdpId: string, days: number) => listUpcomingMeetings({ db, clock }, { tdpId, days }, undefined),
+    recordLearning: (userId: number, events: SyncEvent[]) => {
+      syncEvents({ db, clock, findLesson }, userId, { events });
+    },
+  };
+  return new InboxWorker({ db, clock, logger, handle: (stored) => handleOaEvent(chat, stored) });
+}
+
+function signatureSettings(config: Config): SignatureSettings {
+  return {
+    key: config.webhook.signatureKey,
+    prefix: config.webhook.signaturePrefix,
+    appId: config.zalo.appId,
+    oaId: config.zalo.oa.id,
+    appSecret: config.zalo.appSecret,
+    oaSecretKey: config.zalo.oa.secretKey,
+  };
 }
 
 /** One log line per request with its id, method, path and status; never headers or bodies. */

@@ -12,6 +12,14 @@ function problemsOf(source: Record<string, string>): string[] {
   throw new Error("loadEnv accepted the environment");
 }
 
+const LIVE = {
+  ZALO_APP_ID: "1234",
+  ZALO_APP_SECRET: "s3cret",
+  ZALO_OA_ID: "579745863508352884",
+  ZALO_OA_SECRET_KEY: "oa-key",
+  ZALO_OA_ACCESS_TOKEN: "oa-token",
+};
+
 describe("loadEnv", () => {
   it("runs in sandbox mode with documented defaults when nothing is set", () => {
     const config = loadEnv({});
@@ -28,21 +36,76 @@ describe("loadEnv", () => {
         appId: "hocso-sandbox-app",
         appSecret: "hocso-sandbox-secret",
         sandboxUrl: "http://127.0.0.1:3900",
+        oa: {
+          id: "2000000000000000001",
+          secretKey: "hocso-sandbox-oa-secret",
+          accessToken: "hocso-sandbox-oa-token",
+          openApiUrl: "http://127.0.0.1:3900",
+        },
       },
+      webhook: { signatureKey: "either", signaturePrefix: "either", maxAgeSeconds: 600 },
     });
     expect(config.databasePath).toMatch(/[/\\]data[/\\]hocso\.sqlite$/);
     expect(config.miniAppDir).toMatch(/[/\\]mini-app[/\\]www$/);
   });
 
-  it("talks to graph.zalo.me with the app's own secret when both credentials are set", () => {
-    const config = loadEnv({ ZALO_APP_ID: "1234", ZALO_APP_SECRET: "s3cret" });
+  it("talks to graph.zalo.me and openapi.zalo.me with the app's and the OA's own credentials when set", () => {
+    const config = loadEnv(LIVE);
     expect(config.zalo).toEqual({
       mode: "live",
       graphUrl: "https://graph.zalo.me",
       appId: "1234",
       appSecret: "s3cret",
       sandboxUrl: null,
+      oa: {
+        id: "579745863508352884",
+        secretKey: "oa-key",
+        accessToken: "oa-token",
+        openApiUrl: "https://openapi.zalo.me",
+      },
     });
+  });
+
+  it("asks for every OA setting live mode needs, naming each and echoing no secret or token", () => {
+    const problems = problemsOf({ ZALO_APP_ID: "1234", ZALO_APP_SECRET: "s3cret" });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_OA_ACCESS_TOKEN"]);
+    expect(problems[1]).toContain("WEBHOOK_SIGNATURE_KEY=app-secret");
+    const bad = problemsOf({ ...LIVE, ZALO_OA_ID: "not-a-number", ZALO_OA_ACCESS_TOKEN: "" });
+    expect(bad.map((p) => p.split(":")[0]).sort()).toEqual(["ZALO_OA_ACCESS_TOKEN", "ZALO_OA_ID"]);
+    expect(bad.join("\n")).toContain('"not-a-number"');
+  });
+
+  it("does without the OA secret key when only the app secret may sign webhooks", () => {
+    const { ZALO_OA_SECRET_KEY: _key, ...withoutKey } = LIVE;
+    const config = loadEnv({ ...withoutKey, WEBHOOK_SIGNATURE_KEY: "app-secret" });
+    expect(config.zalo.oa.secretKey).toBeNull();
+    expect(config.webhook.signatureKey).toBe("app-secret");
+  });
+
+  it("refuses live OA settings in sandbox mode, where the sandbox's OA would silently be used", () => {
+    const problems = problemsOf({ ZALO_OA_ID: "579745863508352884", ZALO_OA_ACCESS_TOKEN: "oa-token" });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["ZALO_OA_ID", "ZALO_OA_ACCESS_TOKEN"]);
+    expect(problems.join("\n")).not.toContain("oa-token");
+  });
+
+  it("reads the webhook's signature variants and replay window, refusing other values", () => {
+    const config = loadEnv({
+      WEBHOOK_SIGNATURE_KEY: "oa-secret",
+      WEBHOOK_SIGNATURE_PREFIX: "oa-id",
+      WEBHOOK_MAX_AGE_SECONDS: "120",
+    });
+    expect(config.webhook).toEqual({ signatureKey: "oa-secret", signaturePrefix: "oa-id", maxAgeSeconds: 120 });
+    const problems = problemsOf({
+      WEBHOOK_SIGNATURE_KEY: "hmac",
+      WEBHOOK_SIGNATURE_PREFIX: "none",
+      WEBHOOK_MAX_AGE_SECONDS: "5",
+    });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "WEBHOOK_MAX_AGE_SECONDS",
+      "WEBHOOK_SIGNATURE_KEY",
+      "WEBHOOK_SIGNATURE_PREFIX",
+    ]);
+    expect(problems.find((p) => p.startsWith("WEBHOOK_SIGNATURE_KEY"))).toContain("oa-secret, app-secret, either");
   });
 
   it("treats blank variables as unset", () => {

@@ -18,6 +18,8 @@ function httpUrl(example: string) {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const SIGNATURE_KEYS = ["oa-secret", "app-secret", "either"] as const;
+const SIGNATURE_PREFIXES = ["app-id", "oa-id", "either"] as const;
 
 /** A whole number in [min, max], read from a string, with one message for every way it can be wrong. */
 function wholeNumber(min: number, max: number, what: string) {
@@ -45,6 +47,27 @@ const EnvSchema = z.object({
     ZALO_SANDBOX_URL: opt(httpUrl("http://127.0.0.1:3900")),
     ZALO_SANDBOX_APP_ID: opt(z.string().default("hocso-sandbox-app")),
     ZALO_SANDBOX_APP_SECRET: opt(z.string().default("hocso-sandbox-secret")),
+    // The ward's Official Account in live mode: its id, the "OA Secret Key" shown when the app
+    // was linked to it, and an OA access token (static until the token manager arrives).
+    ZALO_OA_ID: opt(z.string().regex(/^\d{1,32}$/, "must be the OA id, a numeric string").optional()),
+    ZALO_OA_SECRET_KEY: opt(z.string().optional()),
+    ZALO_OA_ACCESS_TOKEN: opt(z.string().optional()),
+    /** where the OA API lives (/v3.0/oa/...); in sandbox mode the sandbox answers instead */
+    ZALO_OPENAPI_URL: opt(httpUrl("https://openapi.zalo.me")),
+    /** the sandbox's OA, used when ZALO_APP_ID/SECRET are unset; the sandbox holds the same values */
+    ZALO_SANDBOX_OA_ID: opt(z.string().regex(/^\d{1,32}$/, "must be a numeric string").default("2000000000000000001")),
+    ZALO_SANDBOX_OA_SECRET_KEY: opt(z.string().default("hocso-sandbox-oa-secret")),
+    ZALO_SANDBOX_OA_ACCESS_TOKEN: opt(z.string().default("hocso-sandbox-oa-token")),
+    /** which secret signs X-ZEvent-Signature (ZALO.md §2.2, §7.1): "either" tries the OA secret key first */
+    WEBHOOK_SIGNATURE_KEY: opt(
+      z.enum(SIGNATURE_KEYS, { error: `must be one of ${SIGNATURE_KEYS.join(", ")}` }).default("either"),
+    ),
+    /** which id comes first in the signed string: "either" tries the app id first */
+    WEBHOOK_SIGNATURE_PREFIX: opt(
+      z.enum(SIGNATURE_PREFIXES, { error: `must be one of ${SIGNATURE_PREFIXES.join(", ")}` }).default("either"),
+    ),
+    /** an event older than this (by its signed timestamp) is refused as a replay */
+    WEBHOOK_MAX_AGE_SECONDS: opt(wholeNumber(30, 86_400, "a number of seconds").default(600)),
     SESSION_TTL_DAYS: opt(wholeNumber(1, 400, "a number of days").default(90)),
     LOG_LEVEL: opt(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     /** Express "trust proxy": true/false, a hop count, or addresses/subnets ("loopback, 10.0.0.0/8") */
@@ -57,6 +80,27 @@ const EnvSchema = z.object({
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export type SignatureKeySetting = (typeof SIGNATURE_KEYS)[number];
+export type SignaturePrefixSetting = (typeof SIGNATURE_PREFIXES)[number];
+
+export interface ZaloOaConfig {
+  /** the ward's Official Account id (numeric string) */
+  id: string;
+  /** the "OA Secret Key" of the app–OA link; null when only the app secret signs webhooks */
+  secretKey: string | null;
+  /** sent as the `access_token` header of OA API calls */
+  accessToken: string;
+  /** https://openapi.zalo.me, or the sandbox URL */
+  openApiUrl: string;
+}
+
+export interface WebhookConfig {
+  /** which secret signs X-ZEvent-Signature; "either" tries the OA secret key, then the app secret */
+  signatureKey: SignatureKeySetting;
+  /** which id starts the signed string; "either" tries the app id, then the OA id */
+  signaturePrefix: SignaturePrefixSetting;
+  maxAgeSeconds: number;
+}
 
 export interface ZaloConfig {
   /** "sandbox" when no Zalo credentials are set: the local stand-in answers instead */
@@ -67,6 +111,7 @@ export interface ZaloConfig {
   appSecret: string;
   /** the sandbox's origin in sandbox mode, else null */
   sandboxUrl: string | null;
+  oa: ZaloOaConfig;
 }
 
 export interface Config {
@@ -76,6 +121,7 @@ export interface Config {
   miniAppDir: string;
   miniAppId: string;
   zalo: ZaloConfig;
+  webhook: WebhookConfig;
   sessionTtlDays: number;
   logLevel: LogLevel;
   trustProxy: boolean | number | string;
@@ -96,6 +142,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, source))),
     ...credentialProblems(source),
+    ...oaProblems(source),
   ];
   if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   const env = parsed.data;
@@ -114,6 +161,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           appId: env.ZALO_APP_ID!,
           appSecret: env.ZALO_APP_SECRET!,
           sandboxUrl: null,
+          oa: {
+            id: env.ZALO_OA_ID!,
+            secretKey: env.ZALO_OA_SECRET_KEY ?? null,
+            accessToken: env.ZALO_OA_ACCESS_TOKEN!,
+            openApiUrl: trimSlash(env.ZALO_OPENAPI_URL),
+          },
         }
       : {
           mode: "sandbox",
@@ -121,7 +174,18 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           appId: env.ZALO_SANDBOX_APP_ID,
           appSecret: env.ZALO_SANDBOX_APP_SECRET,
           sandboxUrl,
+          oa: {
+            id: env.ZALO_SANDBOX_OA_ID,
+            secretKey: env.ZALO_SANDBOX_OA_SECRET_KEY,
+            accessToken: env.ZALO_SANDBOX_OA_ACCESS_TOKEN,
+            openApiUrl: sandboxUrl,
+          },
         },
+    webhook: {
+      signatureKey: env.WEBHOOK_SIGNATURE_KEY,
+      signaturePrefix: env.WEBHOOK_SIGNATURE_PREFIX,
+      maxAgeSeconds: env.WEBHOOK_MAX_AGE_SECONDS,
+    },
     sessionTtlDays: env.SESSION_TTL_DAYS,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -149,11 +213,37 @@ function credentialProblems(source: Record<string, string | undefined>): string[
   return [`${missing}: set ZALO_APP_ID and ZALO_APP_SECRET together, or neither to use the Zalo sandbox`];
 }
 
+/**
+ * The OA settings belong to live mode: there every one the webhook and the replies need is
+ * required (the OA secret key only while it may sign webhooks); in sandbox mode setting them
+ * is a mistake worth naming, since the sandbox's own OA would silently be used instead.
+ */
+function oaProblems(source: Record<string, string | undefined>): string[] {
+  const set = (name: string) => blankAsUnset(source[name]) !== undefined;
+  const names = ["ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_OA_ACCESS_TOKEN"];
+  const appIdSet = set("ZALO_APP_ID");
+  // Half a credential pair is credentialProblems' to report; the OA settings wait until it is whole.
+  if (appIdSet !== set("ZALO_APP_SECRET")) return [];
+  if (!appIdSet) {
+    const why = "only used in live mode (with ZALO_APP_ID and ZALO_APP_SECRET); unset it for the sandbox";
+    return names.filter(set).map((name) => `${name}: ${why}`);
+  }
+  const onlyAppSecretSigns = blankAsUnset(source.WEBHOOK_SIGNATURE_KEY) === "app-secret";
+  const required = onlyAppSecretSigns ? names.filter((n) => n !== "ZALO_OA_SECRET_KEY") : names;
+  return required
+    .filter((name) => !set(name))
+    .map((name) =>
+      name === "ZALO_OA_SECRET_KEY"
+        ? `${name}: required in live mode to check webhook signatures (or set WEBHOOK_SIGNATURE_KEY=app-secret)`
+        : `${name}: required in live mode (the ward's Official Account)`,
+    );
+}
+
 /** "PORT: must be … (got "abc")"; secrets are never echoed. */
 function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | undefined>): string {
   const name = issue.path.join(".") || "environment";
   const value = source[name];
-  const shown = value !== undefined && !/SECRET/.test(name) ? ` (got ${JSON.stringify(value)})` : "";
+  const shown = value !== undefined && !/SECRET|TOKEN/.test(name) ? ` (got ${JSON.stringify(value)})` : "";
   return `${name}: ${issue.message}${shown}`;
 }
 

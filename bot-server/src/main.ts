@@ -5,6 +5,7 @@ import { openDatabase } from "./db/database.ts";
 import { deleteExpiredSessions } from "./db/sessions.ts";
 import { setUpDatabase } from "./db/setup.ts";
 import { loadEnvOrExit } from "./env.ts";
+import { WEBHOOK_PATH } from "./features/webhook/webhook-routes.ts";
 import { systemClock } from "./lib/clock.ts";
 import { wardFile } from "./lib/content.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -29,7 +30,10 @@ const server: Server = app.listen(config.port, config.host, (err?: Error) => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
-  logger.info({ url, zalo: config.zalo.mode, miniApp: `${url}/zapps/${config.miniAppId}/` }, "bot server listening");
+  logger.info(
+    { url, zalo: config.zalo.mode, miniApp: `${url}/zapps/${config.miniAppId}/`, webhook: `${url}${WEBHOOK_PATH}` },
+    "bot server listening",
+  );
   if (config.zalo.mode === "sandbox") {
     logger.info({ sandbox: config.zalo.sandboxUrl }, "no Zalo credentials: using the Zalo sandbox");
   }

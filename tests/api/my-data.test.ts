@@ -210,6 +210,7 @@ describe("GET /api/v1/me/export", () => {
         ageBand: "60-tro-len",
         guardianConfirmed: false,
         certifiedOn: "2026-10-01",
+        oaScopedId: null,
         createdAt: now,
         updatedAt: now,
       },

@@ -17,6 +17,8 @@ export interface ApiHarness extends TestApp {
 
 export interface SandboxToken {
   zaloId: string;
+  /** the same person's OA-scoped id: sender.id of their messages to the OA */
+  oaUserId: string;
   name: string;
   accessToken: string;
 }
@@ -56,8 +58,8 @@ export async function sandboxUser(h: ApiHarness, name = "Nguyễn Thị Lan"): P
     body: JSON.stringify({ name }),
   });
   if (res.status !== 201) throw new Error(`sandbox refused a user: ${res.status}`);
-  const body = (await res.json()) as { user: { id: string; name: string }; accessToken: string };
-  return { zaloId: body.user.id, name: body.user.name, accessToken: body.accessToken };
+  const body = (await res.json()) as { user: { id: string; name: string; oaUserId: string }; accessToken: string };
+  return { zaloId: body.user.id, oaUserId: body.user.oaUserId, name: body.user.name, accessToken: body.accessToken };
 }
 
 /** Another access token for an existing sandbox user (the mini app opened again). */

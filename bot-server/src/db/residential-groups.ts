@@ -47,3 +47,10 @@ export function listResidentialGroups(db: Db): StoredResidentialGroup[] {
 export function residentialGroupExists(db: Db, id: string): boolean {
   return db.prepare("SELECT 1 FROM residential_groups WHERE id = ?").get(id) !== undefined;
 }
+
+/** The TDP whose OA-owned Zalo group (GMF) this is, if any. */
+export function findResidentialGroupByZaloGroupId(db: Db, zaloGroupId: string): StoredResidentialGroup | undefined {
+  return db.prepare("SELECT id, name FROM residential_groups WHERE zalo_group_id = ?").get(zaloGroupId) as
+    | StoredResidentialGroup
+    | undefined;
+}

@@ -12,6 +12,8 @@ export interface User {
   guardianConfirmed: boolean;
   /** the learner's own "I am certified" date (YYYY-MM-DD), or null */
   certifiedOn: string | null;
+  /** their OA-scoped id once a signed OA event linked it (sender.id of their messages to the OA), or null */
+  oaScopedId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -35,12 +37,13 @@ interface UserRow {
   age_band: AgeBand | null;
   guardian_confirmed: 0 | 1;
   certified_on: string | null;
+  oa_user_id: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS =
-  "id, zalo_id, display_name, tdp_id, audience, age_band, guardian_confirmed, certified_on, created_at, updated_at";
+  "id, zalo_id, display_name, tdp_id, audience, age_band, guardian_confirmed, certified_on, oa_user_id, created_at, updated_at";
 
 function toUser(row: UserRow): User {
   return {
@@ -52,6 +55,7 @@ function toUser(row: UserRow): User {
     ageBand: row.age_band,
     guardianConfirmed: row.guardian_confirmed === 1,
     certifiedOn: row.certified_on,
+    oaScopedId: row.oa_user_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -117,4 +121,34 @@ export function updateProfile(db: Db, userId: number, changes: ProfileChanges, n
  */
 export function deleteUser(db: Db, userId: number): boolean {
   return db.prepare("DELETE FROM users WHERE id = ?").run(userId).changes === 1;
+}
+
+/** The learner whose OA-scoped id this is (linked by a follow or a message), if any. */
+export function findUserByOaUserId(db: Db, oaUserId: string): User | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE oa_user_id = ?`).get(oaUserId) as UserRow | undefined;
+  return row && toUser(row);
+}
+
+/**
+ * Links an OA-scoped id to the learner: any other learner holding it loses it first (one
+ * Zalo person, one account). False when it was already this learner's.
+ */
+export function linkOaUser(db: Db, userId: number, oaUserId: string, now: Date): boolean {
+  return db.transaction(() => {
+    db.prepare("UPDATE users SET oa_user_id = NULL, updated_at = ? WHERE oa_user_id = ? AND id <> ?").run(
+      now.toISOString(),
+      oaUserId,
+      userId,
+    );
+    const { changes } = db
+      .prepare("UPDATE users SET oa_user_id = ?, updated_at = ? WHERE id = ? AND oa_user_id IS NOT ?")
+      .run(oaUserId, now.toISOString(), userId, oaUserId);
+    return changes === 1;
+  })();
+}
+
+/** Removes the link of an OA-scoped id (the resident unfollowed the OA); true if there was one. */
+export function unlinkOaUser(db: Db, oaUserId: string, now: Date): boolean {
+  const unlink = db.prepare("UPDATE users SET oa_user_id = NULL, updated_at = ? WHERE oa_user_id = ?");
+  return unlink.run(now.toISOString(), oaUserId).changes === 1;
 }

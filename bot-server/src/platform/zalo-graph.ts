@@ -1,9 +1,10 @@
 // Zalo's graph API (graph.zalo.me, or the Zalo sandbox with the same paths): identifying the
 // holder of a user access token. Every call signs the token with appsecret_proof.
 import { createHmac } from "node:crypto";
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
 import { z } from "zod";
-import { ZaloError, ZaloHttpError } from "./zalo-error.ts";
+import { ZaloHttpError } from "./zalo-error.ts";
+import { createZaloHttp, zaloCall } from "./zalo-http.ts";
 
 export interface ZaloGraphOptions {
   /** https://graph.zalo.me, or the sandbox URL */
@@ -21,7 +22,6 @@ export interface ZaloGraphClient {
   getMe(accessToken: string): Promise<ZaloProfile>;
 }
 
-const EnvelopeSchema = z.looseObject({ error: z.number(), message: z.string().optional() });
 const MeSchema = z.looseObject({ id: z.string().regex(/^\d{1,32}$/) });
 
 /** hex(HMAC-SHA256(key = app secret, message = access token)), as Zalo's PHP SDK sends it. */
@@ -30,13 +30,7 @@ export function appsecretProof(appSecret: string, accessToken: string): string {
 }
 
 export function createZaloGraphClient(options: ZaloGraphOptions): ZaloGraphClient {
-  const http = axios.create({
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs ?? 5000,
-    // Zalo reports failures inside a 200 body; every status is judged below, not by axios.
-    validateStatus: () => true,
-    headers: { Accept: "application/json" },
-  });
+  const http = createZaloHttp(options.baseUrl, options.timeoutMs ?? 5000);
   return {
     getMe: (accessToken) => getMe(http, options.appSecret, accessToken),
   };
@@ -51,7 +45,7 @@ export function createZaloGraphClient(options: ZaloGraphOptions): ZaloGraphClien
  */
 async function getMe(http: AxiosInstance, appSecret: string, accessToken: string): Promise<ZaloProfile> {
   const endpoint = "GET /v2.0/me";
-  const body = await call(http, endpoint, {
+  const body = await zaloCall(http, endpoint, {
     method: "GET",
     url: "/v2.0/me",
     params: { fields: "id" },
@@ -60,31 +54,4 @@ async function getMe(http: AxiosInstance, appSecret: string, accessToken: string
   const me = MeSchema.safeParse(body);
   if (!me.success) throw new ZaloHttpError("Zalo answered /v2.0/me without a user id", endpoint, 200);
   return { id: me.data.id };
-}
-
-/** One request: network, HTTP status and Zalo's `{error, message}` envelope checked in one place. */
-async function call(
-  http: AxiosInstance,
-  endpoint: string,
-  request: Parameters<AxiosInstance["request"]>[0],
-): Promise<Record<string, unknown>> {
-  let status: number;
-  let data: unknown;
-  try {
-    ({ status, data } = await http.request(request));
-  } catch (err) {
-    // The axios error holds the request headers, access token included: keep only its code.
-    const code = (err as { code?: unknown }).code;
-    const reason = typeof code === "string" ? code : "network error";
-    throw new ZaloHttpError(`Zalo unreachable (${reason})`, endpoint, undefined);
-  }
-  if (status < 200 || status >= 300) throw new ZaloHttpError(`Zalo answered HTTP ${status}`, endpoint, status);
-  const envelope = EnvelopeSchema.safeParse(data);
-  if (!envelope.success) {
-    throw new ZaloHttpError("Zalo answered without its {error, message} envelope", endpoint, status);
-  }
-  if (envelope.data.error !== 0) {
-    throw new ZaloError(envelope.data.error, envelope.data.message ?? "Zalo error", endpoint);
-  }
-  return envelope.data;
 }

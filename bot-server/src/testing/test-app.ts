@@ -10,6 +10,7 @@ import { openDatabase, type Db } from "../db/database.ts";
 import { setUpDatabase } from "../db/setup.ts";
 import { loadEnv, type Config } from "../env.ts";
 import { wardFile } from "../lib/content.ts";
+import type { Logger } from "../lib/logger.ts";
 import { TestClock } from "./test-clock.ts";
 
 export interface TestApp {
@@ -27,6 +28,10 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** adjusts the parsed config, e.g. a tighter session rate limit */
   configure?: (config: Config) => Config;
+  /** a clock made beforehand, e.g. one the Zalo sandbox also reads */
+  clock?: TestClock;
+  /** a logger the test reads (the default is silent) */
+  logger?: Logger;
 }
 
 export function createTestApp(options: TestAppOptions = {}): TestApp {
@@ -38,10 +43,10 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     ...options.env,
   });
   const config = options.configure ? options.configure(parsed) : parsed;
-  const clock = new TestClock();
+  const clock = options.clock ?? new TestClock();
   const db = openDatabase(config.databasePath);
   setUpDatabase(db, wardFile, clock.now());
-  const app = createApp({ db, config, clock });
+  const app = createApp({ db, config, clock, ...(options.logger ? { logger: options.logger } : {}) });
   return {
     app,
     db,

@@ -56,6 +56,7 @@ export function exportLearnerData({ db, clock, controller }: MyDataDeps, userId:
         ageBand: user.ageBand,
         guardianConfirmed: user.guardianConfirmed,
         certifiedOn: user.certifiedOn,
+        oaScopedId: user.oaScopedId,
         createdAt: user.createdAt,
         updatedAt: user.updatedAt,
       },

@@ -1,0 +1,41 @@
+// "nhắc lịch" records the resident's consent to personal class reminders, with the wording's
+// version and the time; "dừng" withdraws it. A linked learner's decision goes to their
+// account's consents, a chat-only resident's to chat_residents. Sending the reminders is the
+// scheduler's job (a later issue); this only records who asked for them.
+import { saveChatReminders } from "../../db/chat-residents.ts";
+import { hasGrantedConsent, recordConsent } from "../../db/consents.ts";
+import type { ChatDeps } from "./chat-deps.ts";
+import { CHAT_REMINDERS_TEXT_VERSION } from "./chat-text.ts";
+import type { Resident } from "./resident.ts";
+
+function decision(deps: ChatDeps, granted: boolean) {
+  return { granted, textVersion: CHAT_REMINDERS_TEXT_VERSION, decidedAt: deps.clock.now().toISOString() };
+}
+
+/** Gives the reminders consent; false when it was already given. */
+export function subscribeReminders(deps: ChatDeps, resident: Resident): boolean {
+  const given = decision(deps, true);
+  if (resident.user) {
+    if (hasGrantedConsent(deps.db, resident.user.id, "reminders")) return false;
+    recordConsent(deps.db, resident.user.id, { purpose: "reminders", ...given });
+    return true;
+  }
+  if (resident.chat?.reminders?.granted) return false;
+  saveChatReminders(deps.db, resident.oaUserId, given);
+  return true;
+}
+
+/** Withdraws it wherever it was given (the account, the chat, or both); false if it was given nowhere. */
+export function withdrawReminders(deps: ChatDeps, resident: Resident): boolean {
+  const withdrawn = decision(deps, false);
+  let withdrew = false;
+  if (resident.user && hasGrantedConsent(deps.db, resident.user.id, "reminders")) {
+    recordConsent(deps.db, resident.user.id, { purpose: "reminders", ...withdrawn });
+    withdrew = true;
+  }
+  if (resident.chat?.reminders?.granted) {
+    saveChatReminders(deps.db, resident.oaUserId, withdrawn);
+    withdrew = true;
+  }
+  return withdrew;
+}
