@@ -99,3 +99,18 @@ export function closeInboxEvent(
     .run(state, outcome.failure, outcome.repliesSent, outcome.payload, outcome.at, id);
   return changes === 1;
 }
+
+/**
+ * When a resident's account is deleted: closed rows that came from their OA-scoped id keep
+ * only their key (so a late retry of the same event is still recognised as a duplicate) and
+ * lose the payload, which names the sender. Rows still being handled are left to finish.
+ */
+export function scrubInboxEventsFrom(db: Db, oaUserId: string): number {
+  return db
+    .prepare(
+      `UPDATE webhook_inbox SET payload = json_object('event_name', event_name)
+        WHERE state <> 'received'
+          AND (json_extract(payload, '$.sender.id') = ? OR json_extract(payload, '$.follower.id') = ?)`,
+    )
+    .run(oaUserId, oaUserId).changes;
+}

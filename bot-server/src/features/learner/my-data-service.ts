@@ -10,6 +10,8 @@ import { listLearningEvents, type StoredLearningEvent } from "../../db/learning-
 import { listProgress, type StoredProgress } from "../../db/progress.ts";
 import { listSessionsOf } from "../../db/sessions.ts";
 import { deleteUser, findUserById, type User } from "../../db/users.ts";
+import { forgetChatResident } from "../../db/chat-residents.ts";
+import { scrubInboxEventsFrom } from "../../db/webhook-inbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 
@@ -70,8 +72,19 @@ export function exportLearnerData({ db, clock, controller }: MyDataDeps, userId:
   })();
 }
 
-/** Deletes the learner and, in the same transaction, every row about them (sessions included). */
+/**
+ * Deletes the learner and, in the same transaction, every row about them: the account's
+ * tables by cascade (sessions included), and what the OA chat kept under their linked
+ * OA-scoped id (TDP choice, reminders decision, quiz position, webhook payloads).
+ */
 export function deleteLearner({ db }: Pick<MyDataDeps, "db">, userId: number): void {
-  const deleted = db.transaction(() => deleteUser(db, userId))();
+  const deleted = db.transaction(() => {
+    const oaUserId = findUserById(db, userId)?.oaScopedId;
+    if (oaUserId) {
+      forgetChatResident(db, oaUserId);
+      scrubInboxEventsFrom(db, oaUserId);
+    }
+    return deleteUser(db, userId);
+  })();
   if (!deleted) throw new AppError("unauthorized", "This account no longer exists; sign in again");
 }
