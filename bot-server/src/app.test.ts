@@ -2,6 +2,7 @@
 // mistakes, unknown routes and security headers. Real app, real SQLite file.
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadEnv } from "./env.ts";
 import { wardFile } from "./lib/content.ts";
 import { createTestApp, type TestApp } from "./testing/test-app.ts";
 
@@ -172,5 +173,25 @@ describe("security headers", () => {
     } finally {
       live.close();
     }
+  });
+});
+
+describe("calls from the mini app inside Zalo", () => {
+  it("allows the Zalo web view's origin to call the API cross-origin, and no other", async () => {
+    const allowed = await request(t.app)
+      .options("/api/v1/me")
+      .set("Origin", "https://h5.zdn.vn")
+      .set("Access-Control-Request-Method", "PATCH")
+      .set("Access-Control-Request-Headers", "authorization,content-type");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+    expect(allowed.headers["access-control-allow-headers"]).toMatch(/Authorization/);
+
+    const other = await request(t.app).get("/api/v1/config").set("Origin", "https://evil.example");
+    expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("refuses to start with a CORS origin that is not https", () => {
+    expect(() => loadEnv({ CORS_ORIGINS: "http://h5.zdn.vn" })).toThrow(/CORS_ORIGINS/);
   });
 });

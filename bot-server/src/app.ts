@@ -3,6 +3,7 @@
 // composed from the feature routers.
 import { randomUUID } from "node:crypto";
 import type { SyncEvent } from "@hocso/shared/api";
+import cors from "cors";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import type { Db } from "./db/database.ts";
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const api = express.Router();
+  // The mini app inside Zalo is served from Zalo's host and calls us cross-origin.
+  api.use(cors({ origin: config.corsOrigins, allowedHeaders: ["Authorization", "Content-Type"], maxAge: 600 }));
   // A sync batch (up to 200 events) needs more room than any other body; a body parsed
   // here is not read again by the general parser below.
   api.use("/sync", express.json({ limit: SYNC_BODY_LIMIT }));

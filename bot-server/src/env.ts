@@ -70,6 +70,16 @@ const EnvSchema = z.object({
     WEBHOOK_MAX_AGE_SECONDS: opt(wholeNumber(30, 86_400, "a number of seconds").default(600)),
     SESSION_TTL_DAYS: opt(wholeNumber(1, 400, "a number of days").default(90)),
     LOG_LEVEL: opt(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
+    /**
+     * Origins whose pages may call /api/v1 from the browser: inside Zalo the mini app runs on
+     * Zalo's web-view host, not on ours. Comma-separated https origins.
+     */
+    CORS_ORIGINS: opt(
+      z
+        .string()
+        .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(,\s*https:\/\/[a-z0-9.-]+(:\d+)?)*$/, "must be comma-separated https origins, e.g. https://h5.zdn.vn")
+        .default("https://h5.zdn.vn"),
+    ),
     /** Express "trust proxy": true/false, a hop count, or addresses/subnets ("loopback, 10.0.0.0/8") */
     TRUST_PROXY: opt(
       z
@@ -125,6 +135,8 @@ export interface Config {
   sessionTtlDays: number;
   logLevel: LogLevel;
   trustProxy: boolean | number | string;
+  /** browser origins allowed to call /api/v1 cross-origin (the Zalo web view) */
+  corsOrigins: string[];
   /** POST /api/v1/session attempts per client address per window */
   sessionRateLimit: { windowMs: number; limit: number };
 }
@@ -189,6 +201,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     sessionTtlDays: env.SESSION_TTL_DAYS,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
     sessionRateLimit: { windowMs: 60_000, limit: 30 },
   };
 }
