@@ -1,6 +1,7 @@
 // The chat bot as residents meet it in the ward's OA: every command typed with accents,
 // without, or in capitals; the class schedule of their TDP (tổ dân phố); the mini app link;
-// reminders consent given and withdrawn; a menu for anything else; "#lich" in a TDP group.
+// reminders consent asked for, given only when confirmed, and withdrawn; a menu for anything
+// else; "#lich" in a group, for the group's TDP only.
 // Residents act through the Zalo sandbox; the bot's replies are read back from it. The test
 // clock stands at Thứ Bảy 28/11/2026, 08:00 ward time.
 import { ward } from "@hocso/content/ward";
@@ -11,6 +12,8 @@ import { bearer, decideConsent, signIn } from "../support/api-harness.ts";
 import { addWeeklyClasses, weeklyClass } from "../support/classes.ts";
 import {
   ask,
+  askInGroup,
+  botReplies,
   follows,
   groupConversation,
   keyOf,
@@ -29,7 +32,8 @@ let resident: Resident;
 const giaiPhong = ward.residentialGroups[0]!;
 const quiet = ward.residentialGroups[2]!;
 const seeded = ward.weeklyClasses.find((c) => c.tdpId === giaiPhong.id)!;
-const CHAT_VERSION = "oa-chat-2026-11-v1";
+const CHAT_VERSION = "oa-chat-2026-11-v2";
+const AGREE = "đồng ý nhắc lịch";
 
 beforeEach(async () => {
   h = await startWebhookHarness();
@@ -140,13 +144,44 @@ describe("mở app", () => {
 });
 
 describe("nhắc lịch and dừng", () => {
-  it("records a chat-only resident's consent with the wording's version and time, and withdraws it on every spelling of stop", async () => {
+  function remindersConsents(): number {
+    return (h.db.prepare("SELECT count(*) AS n FROM consents WHERE purpose = 'reminders'").get() as { n: number }).n;
+  }
+
+  it("answers nhắc lịch with what is sent, how often, who manages the data, how to stop and an agree button, recording nothing", async () => {
     await press(h, resident, `tdp ${giaiPhong.id}`);
-    for (const stop of [...spellings("dừng"), "stop", "STOP"]) {
-      const on = only(await ask(h, resident, "nhắc lịch")).text;
-      expect(on).toContain("Đã đăng ký nhắc lịch.");
-      expect(on).toContain("lúc 19:00 tối hôm trước và 2 giờ trước giờ học");
-      expect(on).toContain(ward.controller);
+    const learner = await signIn(h);
+    await settled(h, keyOf(await follows(h, learner)));
+    for (const who of [resident, learner]) {
+      for (const text of spellings("nhắc lịch")) {
+        const notice = only(await ask(h, who, text));
+        expect(notice.text).toContain("ngày, giờ, địa điểm và chủ đề buổi học của tổ dân phố bác");
+        expect(notice.text).toContain("lúc 19:00 tối hôm trước và 2 giờ trước mỗi buổi học của tổ");
+        expect(notice.text).toContain(`Quản lý dữ liệu: ${ward.controller}.`);
+        expect(notice.text).toContain("Bác gõ DỪNG bất cứ lúc nào");
+        expect(notice.text).not.toContain("Đã đăng ký");
+        expect(notice.buttons).toEqual([{ title: "Đồng ý nhận nhắc lịch", type: "oa.query.show", payload: AGREE }]);
+      }
+    }
+    expect(chatRow(resident)).toMatchObject({ reminders_granted: null, reminders_text_version: null });
+    expect(chatRow(learner)).toBeUndefined();
+    expect(remindersConsents()).toBe(0);
+    const me = await request(h.app).get("/api/v1/me").set(bearer(learner.token)).expect(200);
+    expect(me.body.consents.reminders?.granted ?? false).toBe(false);
+  });
+
+  it("records a chat-only resident's consent only on the confirmation, pressed or typed, with the notice's version and time, and withdraws it on every spelling of stop", async () => {
+    await press(h, resident, `tdp ${giaiPhong.id}`);
+    const confirmations = [AGREE, "DONG Y NHAC LICH", "Đồng ý nhận nhắc lịch", "dong y nhan nhac lich", AGREE, "ĐỒNG Ý NHẮC LỊCH"];
+    const stops = [...spellings("dừng"), "stop", "STOP"];
+    for (const [i, stop] of stops.entries()) {
+      await ask(h, resident, "nhắc lịch");
+      expect(chatRow(resident)).toMatchObject({ reminders_granted: i === 0 ? null : 0 });
+      const confirmation = confirmations[i]!;
+      const on = only(confirmation === AGREE ? await press(h, resident, AGREE) : await ask(h, resident, confirmation));
+      expect(on.text).toContain("Đã đăng ký nhắc lịch.");
+      expect(on.text).toContain("lúc 19:00 tối hôm trước và 2 giờ trước mỗi buổi học của tổ");
+      expect(payloads(on)).toEqual(["lịch học", "dừng"]);
       expect(chatRow(resident)).toMatchObject({
         reminders_granted: 1,
         reminders_text_version: CHAT_VERSION,
@@ -158,11 +193,13 @@ describe("nhắc lịch and dừng", () => {
   });
 
   it("accepts NHẮC LỊCH without accents or in capitals, says when it is already on, and asks for the TDP when unknown", async () => {
-    const first = await ask(h, resident, "NHAC LICH");
+    expect(only(await ask(h, resident, "NHAC LICH")).text).toContain("Nhắc lịch học qua Zalo (không bắt buộc):");
+    const first = await ask(h, resident, "dong y nhac lich");
     expect(first[0]!.text).toContain("Đã đăng ký nhắc lịch.");
     expect(first[0]!.text).toContain("bác chọn tổ dân phố bên dưới");
     expect(payloads(first[0]!)).toContain(`tdp ${giaiPhong.id}`);
     expect(only(await ask(h, resident, "NHẮC LỊCH")).text).toContain("Bác đã đăng ký nhắc lịch rồi.");
+    expect(only(await press(h, resident, AGREE)).text).toContain("Bác đã đăng ký nhắc lịch rồi.");
     expect(chatRow(resident)).toMatchObject({ reminders_granted: 1, tdp_id: null });
   });
 
@@ -173,10 +210,11 @@ describe("nhắc lịch and dừng", () => {
     expect(chatRow(resident)).toBeUndefined();
   });
 
-  it("records a linked learner's decision in their account's consents, as GET /api/v1/me shows it", async () => {
+  it("records a linked learner's confirmation in their account's consents, as GET /api/v1/me shows it", async () => {
     const learner = await signIn(h);
     await settled(h, keyOf(await follows(h, learner)));
     await ask(h, learner, "nhắc lịch");
+    await press(h, learner, AGREE);
     const me = await request(h.app).get("/api/v1/me").set(bearer(learner.token)).expect(200);
     expect(me.body.consents.reminders).toEqual({
       granted: true,
@@ -238,8 +276,10 @@ describe("help and everything else", () => {
   });
 });
 
-describe("in a TDP group", () => {
+describe("#lich in a group", () => {
   const groupId = "f414c8f76fa586fbdfb4";
+  const otherGroup = "nhom-cau-lac-bo";
+  const mau1 = ward.residentialGroups[1]!;
 
   beforeEach(() => {
     h.db.prepare("UPDATE residential_groups SET channel = 'oa-group', zalo_group_id = ? WHERE id = ?").run(
@@ -249,24 +289,47 @@ describe("in a TDP group", () => {
   });
 
   it("leaves every group message but #lich alone", async () => {
-    for (const text of ["lịch học", "học", "chào cả nhà", "giúp", "#lich 2"]) {
+    for (const text of ["lịch học", "học", "chào cả nhà", "giúp", "nhắc lịch", "#lich 2"]) {
       const sent = await writesInGroup(h, groupId, resident, text);
       expect(await settled(h, keyOf(sent))).toMatchObject({ state: "handled", repliesSent: 0, failure: null });
     }
-    expect((await groupConversation(h, groupId)).filter((e) => e.direction === "oa→user")).toEqual([]);
+    expect((await groupConversation(h, groupId)).filter((e) => e.direction !== "user→oa")).toEqual([]);
+    expect(await botReplies(h, resident)).toEqual([]);
   });
 
-  it("answers #lich / #lịch / #LỊCH to the group through POST /v3.0/oa/group/message, recording Zalo's refusal like any other", async () => {
-    // The sandbox has no GMF endpoint yet: it answers 404, which is recorded on the row, as a
-    // refusal from Zalo would be. When it gains one, the schedule lands in the group instead.
+  it("posts the schedule of the TDP whose zaloGroupId is the group, without buttons, for #lich, #lịch and #LỊCH", async () => {
+    await press(h, resident, `tdp ${mau1.id}`);
     for (const text of ["#lich", "#lịch", "#LỊCH"]) {
-      const row = await settled(h, keyOf(await writesInGroup(h, groupId, resident, text)));
-      expect(row).toMatchObject({
-        state: "failed",
-        repliesSent: 0,
-        failure: "ZaloHttpError from POST /v3.0/oa/group/message: Zalo answered HTTP 404",
-      });
+      const post = only(await askInGroup(h, groupId, resident, text));
+      expect(post.text.split("\n")[0]).toBe(`Lịch học sắp tới của ${giaiPhong.name}:`);
+      expect(post.text).toContain(
+        `• Thứ Bảy, 28/11/2026, 19:00–20:30, ${seeded.place}: ${seeded.topic}. Mang theo: ${seeded.bring}.`,
+      );
+      expect(post.buttons).toBeUndefined();
+    }
+    const conversation = await groupConversation(h, groupId);
+    expect(conversation.map((e) => e.direction)).toEqual(["user→oa", "oa→group", "user→oa", "oa→group", "user→oa", "oa→group"]);
+  });
+
+  it("in a group of no TDP, never posts the writer's own TDP: the group would learn where they live", async () => {
+    await press(h, resident, `tdp ${mau1.id}`);
+    const learner = await signIn(h);
+    await request(h.app).patch("/api/v1/me").set(bearer(learner.token)).send({ tdpId: giaiPhong.id }).expect(200);
+    await settled(h, keyOf(await follows(h, learner)));
+    for (const who of [resident, learner]) {
+      const post = only(await askInGroup(h, otherGroup, who, "#lịch"));
+      expect(post.text).not.toContain(mau1.name);
+      expect(post.text).not.toContain(giaiPhong.name);
+      expect(post.text).toContain("Bác nhắn riêng chữ LỊCH HỌC");
     }
   });
 
+  it("when the group is no TDP's, asks residents in the group to write 'lịch học' to the OA privately, storing nothing", async () => {
+    const post = only(await askInGroup(h, otherGroup, resident, "#LỊCH"));
+    expect(post.text).toBe(
+      `Nhóm này chưa gắn với tổ dân phố nào. Bác nhắn riêng chữ LỊCH HỌC cho trang Zalo của ${ward.name} để xem lịch của tổ mình nhé.`,
+    );
+    expect(chatRow(resident)).toBeUndefined();
+    expect(await botReplies(h, resident)).toEqual([]);
+  });
 });

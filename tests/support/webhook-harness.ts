@@ -135,7 +135,8 @@ export function writesInGroup(h: ApiHarness, groupId: string, who: Resident, tex
 }
 
 export interface ConversationEntry {
-  direction: "user→oa" | "oa→user";
+  /** "oa→group": the OA's message in a group */
+  direction: "user→oa" | "oa→user" | "oa→group";
   text: string;
   buttons?: Array<{ title: string; type: string; payload: string }>;
   msgId: string;
@@ -149,6 +150,19 @@ export async function conversation(h: ApiHarness, who: Resident): Promise<Conver
 export async function groupConversation(h: ApiHarness, groupId: string): Promise<ConversationEntry[]> {
   const res = await fetch(`${h.sandbox.url}/sandbox/oa/groups/${groupId}/conversation`);
   return (await res.json()) as ConversationEntry[];
+}
+
+/** What the OA posted in the group, oldest first. */
+export async function groupPosts(h: ApiHarness, groupId: string): Promise<ConversationEntry[]> {
+  return (await groupConversation(h, groupId)).filter((e) => e.direction === "oa→group");
+}
+
+/** A resident writes in the group and the bot handles it; resolves with what the OA posted there in answer. */
+export async function askInGroup(h: ApiHarness, groupId: string, who: Resident, text: string): Promise<ConversationEntry[]> {
+  const before = (await groupPosts(h, groupId)).length;
+  const row = await settled(h, keyOf(await writesInGroup(h, groupId, who, text)));
+  if (row.state !== "handled") throw new Error(`handling failed: ${row.failure}`);
+  return (await groupPosts(h, groupId)).slice(before);
 }
 
 /** What the OA said to the resident, oldest first. */

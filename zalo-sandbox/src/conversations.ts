@@ -14,12 +14,13 @@ export const OaButtonSchema = z.object({
 export type OaButton = z.infer<typeof OaButtonSchema>;
 
 export const ConversationEntrySchema = z.object({
-  direction: z.enum(["user→oa", "oa→user"]),
+  /** "oa→group": the OA's own message in a group (GMF), whose conversation has no single user */
+  direction: z.enum(["user→oa", "oa→user", "oa→group"]),
   text: z.string(),
   buttons: z.array(OaButtonSchema).optional(),
   /** ISO-8601 time by the sandbox clock */
   at: z.string(),
-  /** the webhook event's message.msg_id, or the message_id the CS API answered */
+  /** the webhook event's message.msg_id, or the message_id the CS or GMF API answered */
   msgId: z.string(),
   /** in a group: the sandbox user (app-scoped id) who wrote */
   userId: z.string().optional(),

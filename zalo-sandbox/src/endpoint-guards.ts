@@ -3,7 +3,7 @@
 // None yet; rate limits (ZALO.md §1.6: -32) and injected faults will plug in here.
 import type { RequestHandler } from "express";
 
-export type ZaloEndpoint = "graph.me" | "oa.message.cs";
+export type ZaloEndpoint = "graph.me" | "oa.message.cs" | "oa.group.message";
 
 export type EndpointGuards = (endpoint: ZaloEndpoint) => RequestHandler[];
 

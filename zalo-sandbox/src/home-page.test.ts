@@ -120,6 +120,23 @@ describe("sandbox home page: conversations with the OA", () => {
     expect(event.message.text).toBe("#lich-hoc");
   });
 
+  it("shows the OA's group messages in the group's section, escaped, beside what members wrote", async () => {
+    const user = await newUser("Bà Tư");
+    const res = await submitForm("/sandbox/oa/groups/to-giai-phong/messages", { userId: user.id, text: "#lich" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/#oa-group-to-giai-phong");
+    const sent = await fetch(`${chat.url}/v3.0/oa/group/message`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", access_token: "hocso-sandbox-oa-token" },
+      body: JSON.stringify({ recipient: { group_id: "to-giai-phong" }, message: { text: "Lịch <b>tối nay</b> 19h" } }),
+    });
+    expect(await sent.json()).toMatchObject({ error: 0 });
+    const html = await page();
+    const group = html.slice(html.indexOf('id="oa-group-to-giai-phong"'));
+    expect(group).toMatch(/<li class="from-user">\s*<span class="who">Bà Tư<\/span>[\s\S]*#lich/);
+    expect(group).toMatch(/<li class="from-oa">\s*<span class="who">OA<\/span>[\s\S]*Lịch &lt;b&gt;tối nay&lt;\/b&gt; 19h/);
+  });
+
   it("goes back to the page with a note, not JSON, when a form cannot send", async () => {
     const user = await newUser("Chú Tám");
     chat.setWebhookUrl(undefined);

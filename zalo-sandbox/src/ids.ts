@@ -10,3 +10,6 @@ export function newMessageId(): string {
 export function newEventMsgId(): string {
   return randomBytes(10).toString("hex");
 }
+
+/** GMF group ids are short strings such as "f414c8f76fa586fbdfb4" (ZALO.md §3.1). */
+export const GROUP_ID = /^[0-9A-Za-z_-]{1,64}$/;

@@ -16,6 +16,7 @@ export const ZALO_FAILURES = {
   invalidAccessToken: { error: -216, message: "Access token is invalid" },
   invalidAppSecretProof: { error: -242, message: "appsecret_proof is invalid" },
   noInteractionIn7Days: { error: -230, message: "User has not interacted with the OA in the last 7 days" },
+  oaNotInGroup: { error: -403, message: "OA is not in this group" },
 } as const satisfies Record<string, ZaloFailure>;
 
 /** -201 "invalid param", with a message that names what was wrong. */

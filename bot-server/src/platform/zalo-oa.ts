@@ -66,8 +66,11 @@ async function sendCsMessage(
 }
 
 /**
- * Sends a text message into an OA-owned group (GMF). Groups take no button templates, so a
- * message with buttons is refused before any call.
+ * Sends a text message into an OA-owned group (GMF); free, any hour, no 7-day window. Groups
+ * take no button templates, so a message with buttons is refused before any call. Throws
+ * ZaloError for Zalo's refusals (-403 the OA is not in the group, -237 the group is disabled
+ * because its GMF asset expired, -216 bad token, -201 bad parameter), ZaloHttpError when Zalo
+ * cannot be reached. Answer: `{error: 0, data: {message_id, group_id}}` (ZALO.md §3.1).
  *
  * @see https://developers.zalo.me/docs/official-account/nhom-chat-gmf/tin-nhan/text_message
  */

@@ -13,7 +13,7 @@ export function oaConversationRoutes(store: SandboxStore): Router {
     res.json(store.userConversation(user.id));
   });
 
-  /** Groups come into being with their first message until GMF groups arrive; before that: []. */
+  /** A group comes into being with a member's first message (then the OA may post in it); before that: []. */
   router.get("/oa/groups/:groupId/conversation", (req, res) => {
     requireGroupId(req.params.groupId);
     res.json(store.groupConversation(req.params.groupId) ?? []);

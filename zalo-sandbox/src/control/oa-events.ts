@@ -2,6 +2,7 @@
 // the webhook event Zalo would (ZALO.md §2.3). Ours, not Zalo's: see docs/API.md.
 import express, { Router, type RequestHandler } from "express";
 import { z } from "zod";
+import { GROUP_ID } from "../ids.ts";
 import { follow, submitInfo, unfollow, writeInGroup, writeToOa } from "../oa/user-actions.ts";
 import type { ActionContext } from "../oa/user-actions.ts";
 import type { SandboxUser } from "../store.ts";
@@ -38,9 +39,6 @@ const SubmitInfoSchema = z.strictObject({
   ...DeliveryOptionsShape,
 });
 const GroupWriteSchema = z.strictObject({ userId: z.string().min(1), text, ...DeliveryOptionsShape });
-
-/** GMF group ids are short strings such as "f414c8f76fa586fbdfb4" (ZALO.md §3.1). */
-export const GROUP_ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 export function oaEventRoutes(deps: EventRouteDeps): Router {
   const router = Router();

@@ -6,6 +6,7 @@ import type { EndpointGuards } from "../endpoint-guards.ts";
 import type { SandboxStore } from "../store.ts";
 import { invalidParam, sendZaloFailure } from "../zalo-envelope.ts";
 import { sendCsMessage } from "./message-cs.ts";
+import { sendGroupMessage } from "./message-group.ts";
 import { requireOaAccessToken } from "./oa-access-token.ts";
 
 export interface OaRouteDeps {
@@ -20,6 +21,13 @@ export function oaRoutes({ store, now, oaAccessToken, guards }: OaRouteDeps): Ro
   const authorised = requireOaAccessToken(oaAccessToken);
   const json = express.json({ limit: "64kb" });
   router.post("/v3.0/oa/message/cs", ...guards("oa.message.cs"), authorised, json, sendCsMessage({ store, now }));
+  router.post(
+    "/v3.0/oa/group/message",
+    ...guards("oa.group.message"),
+    authorised,
+    json,
+    sendGroupMessage({ store, now }),
+  );
   router.use("/v3.0/oa", bodyErrorsAsZaloFailures);
   return router;
 }

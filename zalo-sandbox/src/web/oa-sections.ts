@@ -24,7 +24,8 @@ export function officialAccountSection({ oa, webhook }: OaSectionDeps): Section 
     : html`<strong>No webhook URL is set</strong>: start the sandbox with <code>ZALO_SANDBOX_WEBHOOK_URL</code>;
 until then the forms below send nothing.`;
   const body = html`<p>OA id <code>${oa.oaId}</code>, app id <code>${oa.appId}</code>.
-CS messages: <code>POST /v3.0/oa/message/cs</code> with the <code>access_token</code> header.</p>
+CS messages: <code>POST /v3.0/oa/message/cs</code>, group messages: <code>POST /v3.0/oa/group/message</code>,
+both with the <code>access_token</code> header.</p>
 <p>${target}</p>`;
   return { id: "official-account", title: "Official Account", body };
 }
@@ -48,7 +49,7 @@ export function groupsSection(deps: OaSectionDeps): Section {
   const body =
     groupIds.length === 0
       ? html`<p>No group messages yet. Send one with <code>POST /sandbox/oa/groups/:groupId/messages</code>
-(body <code>{"userId": "…", "text": "…"}</code>).</p>`
+(body <code>{"userId": "…", "text": "…"}</code>); the OA can post only in a group someone wrote in.</p>`
       : html`${groupIds.map((id) => {
           const note = notes.get(`group:${id}`);
           const entries = store.groupConversation(id) ?? [];
@@ -89,7 +90,7 @@ ${quickReplies.length > 0 ? quickRepliesBlock(base, quickReplies) : ""}
 }
 
 function messageItem(entry: ConversationEntry, who: string): SafeHtml {
-  const fromOa = entry.direction === "oa→user";
+  const fromOa = entry.direction !== "user→oa";
   return html`<li class="${fromOa ? "from-oa" : "from-user"}">
 <span class="who">${who}</span> <time datetime="${entry.at}">${wardTime(entry.at)}</time>
 <p class="text">${entry.text}</p>

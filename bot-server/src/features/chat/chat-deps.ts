@@ -14,7 +14,7 @@ export interface ChatDeps {
   /** the mini app's id in https://zalo.me/s/<id>/ links */
   miniAppId: string;
   wardName: string;
-  /** the personal-data controller, named when a resident agrees to reminders */
+  /** the personal-data controller (ward file), named in the notice "nhắc lịch" shows before consent */
   controller: string;
   reminderTimes: ReminderTimes;
   /** the course's lessons in teaching order */

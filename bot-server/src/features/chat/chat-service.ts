@@ -7,7 +7,7 @@ import { lessonUrl, miniAppUrl, type ChatDeps } from "./chat-deps.ts";
 import { BUTTONS, TEXT } from "./chat-text.ts";
 import { parseCommand, type Command } from "./commands.ts";
 import { answerQuestion, lessonInProgress, startQuiz, stopQuiz } from "./quiz.ts";
-import { subscribeReminders, withdrawReminders } from "./reminders.ts";
+import { hasReminders, subscribeReminders, withdrawReminders } from "./reminders.ts";
 import type { Reply } from "./reply.ts";
 import { loadResident, type Resident } from "./resident.ts";
 import { scheduleReply, tdpChooser } from "./schedule.ts";
@@ -42,7 +42,9 @@ function answer(deps: ChatDeps, resident: Resident, command: Command, eventKey: 
     case "open-app":
       return [openApp(deps, resident)];
     case "remind":
-      return remind(deps, resident);
+      return [remindersNotice(deps, resident)];
+    case "confirm-reminders":
+      return confirmReminders(deps, resident);
     case "stop":
       return [stop(deps, resident)];
     case "help":
@@ -76,11 +78,18 @@ function openApp(deps: ChatDeps, resident: Resident): Reply {
   return { text: lines.join("\n"), buttons: [BUTTONS.schedule, BUTTONS.quiz] };
 }
 
-function remind(deps: ChatDeps, resident: Resident): Reply[] {
+/** "nhắc lịch": says what the reminders are and asks; nothing is recorded until the resident agrees. */
+function remindersNotice(deps: ChatDeps, resident: Resident): Reply {
+  if (hasReminders(deps, resident)) return { text: TEXT.remindersAlreadyOn, buttons: [BUTTONS.schedule, BUTTONS.stop] };
+  return { text: TEXT.remindersNotice(deps.controller, deps.reminderTimes), buttons: [BUTTONS.agreeReminders] };
+}
+
+/** "Đồng ý nhận nhắc lịch": the consent itself, with the notice's version and the time. */
+function confirmReminders(deps: ChatDeps, resident: Resident): Reply[] {
   if (!subscribeReminders(deps, resident)) {
     return [{ text: TEXT.remindersAlreadyOn, buttons: [BUTTONS.schedule, BUTTONS.stop] }];
   }
-  const confirmation = TEXT.remindersOn(deps.controller, deps.reminderTimes);
+  const confirmation = TEXT.remindersOn(deps.reminderTimes);
   if (resident.tdp) return [{ text: confirmation, buttons: [BUTTONS.schedule, BUTTONS.stop] }];
   return tdpChooser(deps, [confirmation, "", TEXT.remindersNeedTdp]);
 }

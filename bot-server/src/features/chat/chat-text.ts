@@ -2,8 +2,12 @@
 // words, "bác" for the resident: many readers are over 60 (DOMAIN.md §3.2).
 import type { OaButton } from "../../platform/zalo-oa.ts";
 
-/** The wording a "nhắc lịch" in the chat agrees to (help menu line + confirmation); bump when it changes. */
-export const CHAT_REMINDERS_TEXT_VERSION = "oa-chat-2026-11-v1";
+/**
+ * The wording a resident agrees to in the chat: the notice "nhắc lịch" shows
+ * (TEXT.remindersNotice) before the "Đồng ý nhận nhắc lịch" button. Bump when it changes.
+ * v1 recorded consent on "nhắc lịch" alone; v2 asks for an explicit, informed confirmation.
+ */
+export const CHAT_REMINDERS_TEXT_VERSION = "oa-chat-2026-11-v2";
 
 export const BUTTONS = {
   schedule: { title: "Lịch học", payload: "lịch học" },
@@ -11,6 +15,7 @@ export const BUTTONS = {
   nextQuiz: { title: "Học bài tiếp", payload: "học" },
   openApp: { title: "Mở ứng dụng", payload: "mở app" },
   remind: { title: "Nhắc lịch cho tôi", payload: "nhắc lịch" },
+  agreeReminders: { title: "Đồng ý nhận nhắc lịch", payload: "đồng ý nhắc lịch" },
   stop: { title: "Dừng nhắc lịch", payload: "dừng" },
   help: { title: "Hướng dẫn", payload: "giúp" },
   changeTdp: { title: "Đổi tổ dân phố", payload: "đổi tổ" },
@@ -46,16 +51,26 @@ export const TEXT = {
     `${tdpName} chưa có buổi học nào trong ${days} ngày tới. Bác gõ LỊCH HỌC lại sau nhé.`,
   bring: (what: string) => `Mang theo: ${endSentence(what)}`,
   previewLesson: (url: string) => `Xem trước bài học: ${url}`,
-  groupNotLinked: "Nhóm này chưa được gắn với tổ dân phố nào. Cán bộ phường sẽ cập nhật sớm.",
+  groupTdpUnknown: (wardName: string) =>
+    `Nhóm này chưa gắn với tổ dân phố nào. Bác nhắn riêng chữ LỊCH HỌC cho trang Zalo của ${wardName} để xem lịch của tổ mình nhé.`,
 
   openApp: (url: string) => `Mở ứng dụng Học Số tại đây: ${url}`,
   openLesson: (title: string, url: string) => `Bài đang học, “${title}”: ${url}`,
 
-  remindersOn: (controller: string, times: ReminderTimes) =>
+  /** What the resident agrees to (DOMAIN.md §5.1): what is sent, how often, who controls the data, how to stop. */
+  remindersNotice: (controller: string, times: ReminderTimes) =>
+    [
+      "Nhắc lịch học qua Zalo (không bắt buộc):",
+      "• Tin nhắn gửi bác: ngày, giờ, địa điểm và chủ đề buổi học của tổ dân phố bác.",
+      `• Khi nào: lúc ${times.dayBeforeAt} tối hôm trước và ${times.hoursBefore} giờ trước mỗi buổi học của tổ.`,
+      `• Quản lý dữ liệu: ${controller}. Chúng tôi chỉ lưu mã Zalo của bác với trang này, tổ dân phố bác chọn và việc bác đồng ý.`,
+      "• Bác gõ DỪNG bất cứ lúc nào để ngừng nhận.",
+      "Nếu bác đồng ý, bác bấm nút “Đồng ý nhận nhắc lịch” bên dưới (hoặc gõ ĐỒNG Ý NHẮC LỊCH).",
+    ].join("\n"),
+  remindersOn: (times: ReminderTimes) =>
     [
       "Đã đăng ký nhắc lịch.",
-      `${controller} sẽ nhắn bác trước mỗi buổi học của tổ: lúc ${times.dayBeforeAt} tối hôm trước và ${times.hoursBefore} giờ trước giờ học.`,
-      "Chúng tôi chỉ lưu mã Zalo của bác với trang này, tổ dân phố bác chọn và việc bác đồng ý.",
+      `Bác sẽ nhận tin lúc ${times.dayBeforeAt} tối hôm trước và ${times.hoursBefore} giờ trước mỗi buổi học của tổ.`,
       "Gõ DỪNG bất cứ lúc nào để ngừng.",
     ].join("\n"),
   remindersAlreadyOn: "Bác đã đăng ký nhắc lịch rồi. Gõ DỪNG nếu muốn ngừng.",

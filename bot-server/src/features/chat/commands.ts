@@ -6,7 +6,10 @@ export type Command =
   | { kind: "schedule" }
   | { kind: "quiz" }
   | { kind: "open-app" }
+  /** shows what reminders are and asks for consent; records nothing */
   | { kind: "remind" }
+  /** the explicit consent: the "Đồng ý nhận nhắc lịch" button, or the same words typed */
+  | { kind: "confirm-reminders" }
   | { kind: "stop" }
   | { kind: "help" }
   /** "tdp <id>" from a chooser button; tdpId null for "đổi tổ" (show the chooser) */
@@ -31,6 +34,8 @@ const PHRASES: Record<string, Command> = {
   "mo ung dung": { kind: "open-app" },
   app: { kind: "open-app" },
   "nhac lich": { kind: "remind" },
+  "dong y nhac lich": { kind: "confirm-reminders" },
+  "dong y nhan nhac lich": { kind: "confirm-reminders" },
   dung: { kind: "stop" },
   stop: { kind: "stop" },
   ngung: { kind: "stop" },

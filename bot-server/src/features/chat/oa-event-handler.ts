@@ -2,12 +2,12 @@
 // - user_send_text: link the account if the event says whose it is, answer the message;
 // - other user_send_* (image, sticker, …): a menu asking for text;
 // - follow: link the account, welcome; unfollow: unlink and forget the chat's record;
-// - user_send_group_text: "#lich" answers in the group, anything else is left alone;
+// - user_send_group_text: "#lich" answers in the group (group-schedule.ts says for which
+//   TDP), anything else is left alone;
 // - user_submit_info: nothing stored (see below), a short reply saying so;
 // - anything else (the OA's own messages echoed back, group lifecycle …): nothing.
 // Replies go out through the OA adapter; a Zalo refusal is the outcome's failure.
 import { forgetChatResident } from "../../db/chat-residents.ts";
-import { findResidentialGroupByZaloGroupId } from "../../db/residential-groups.ts";
 import { findUserByZaloId, linkOaUser, unlinkOaUser } from "../../db/users.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { ZaloError, ZaloHttpError } from "../../platform/zalo-error.ts";
@@ -17,8 +17,8 @@ import type { ChatDeps } from "./chat-deps.ts";
 import { TEXT } from "./chat-text.ts";
 import { commandKind, menu, replyToText, welcome } from "./chat-service.ts";
 import { isGroupScheduleCommand } from "./commands.ts";
+import { groupScheduleReply } from "./group-schedule.ts";
 import { toOaMessage, type Reply, type ReplyTarget } from "./reply.ts";
-import { scheduleReply } from "./schedule.ts";
 
 export interface OaEventDeps extends ChatDeps {
   oa: ZaloOaClient;
@@ -95,9 +95,8 @@ function unfollow(deps: ChatDeps, oaUserId: string, log: Logger): void {
 function groupMessage(deps: OaEventDeps, event: OaEvent, log: Logger): Promise<OaEventOutcome> | OaEventOutcome {
   const groupId = event.recipient?.id;
   if (!groupId || !isGroupScheduleCommand(event.message?.text ?? "")) return { repliesSent: 0, failure: null };
-  const tdp = findResidentialGroupByZaloGroupId(deps.db, groupId);
-  log.info({ groupId, tdpId: tdp?.id ?? null }, "#lich in a group");
-  const reply: Reply = tdp ? scheduleReply(deps, tdp, false) : { text: TEXT.groupNotLinked };
+  const { reply, tdpId, tdpFrom } = groupScheduleReply(deps, groupId);
+  log.info({ groupId, senderId: event.sender?.id, tdpId, tdpFrom }, "#lich in a group");
   return send(deps, { groupId }, [reply]);
 }
 

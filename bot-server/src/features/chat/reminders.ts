@@ -1,5 +1,6 @@
-// "nhắc lịch" records the resident's consent to personal class reminders, with the wording's
-// version and the time; "dừng" withdraws it. A linked learner's decision goes to their
+// The resident's consent to personal class reminders: recorded only on the explicit
+// "Đồng ý nhận nhắc lịch" after "nhắc lịch" showed what it means (DOMAIN.md §5.1), with the
+// notice's version and the time; "dừng" withdraws it. A linked learner's decision goes to their
 // account's consents, a chat-only resident's to chat_residents. Sending the reminders is the
 // scheduler's job (a later issue); this only records who asked for them.
 import { saveChatReminders } from "../../db/chat-residents.ts";
@@ -12,16 +13,18 @@ function decision(deps: ChatDeps, granted: boolean) {
   return { granted, textVersion: CHAT_REMINDERS_TEXT_VERSION, decidedAt: deps.clock.now().toISOString() };
 }
 
+/** Whether the consent is given where this resident's decision lives (the account, else the chat). */
+export function hasReminders(deps: ChatDeps, resident: Resident): boolean {
+  if (resident.user) return hasGrantedConsent(deps.db, resident.user.id, "reminders");
+  return resident.chat?.reminders?.granted === true;
+}
+
 /** Gives the reminders consent; false when it was already given. */
 export function subscribeReminders(deps: ChatDeps, resident: Resident): boolean {
+  if (hasReminders(deps, resident)) return false;
   const given = decision(deps, true);
-  if (resident.user) {
-    if (hasGrantedConsent(deps.db, resident.user.id, "reminders")) return false;
-    recordConsent(deps.db, resident.user.id, { purpose: "reminders", ...given });
-    return true;
-  }
-  if (resident.chat?.reminders?.granted) return false;
-  saveChatReminders(deps.db, resident.oaUserId, given);
+  if (resident.user) recordConsent(deps.db, resident.user.id, { purpose: "reminders", ...given });
+  else saveChatReminders(deps.db, resident.oaUserId, given);
   return true;
 }
 
