@@ -8,14 +8,18 @@ export interface OaIdentity {
   oaId: string;
 }
 
-export interface UserSendTextEvent {
+/** What every event a resident causes carries, whoever it is addressed to. */
+interface UserEventBase {
   app_id: string;
   user_id_by_app: string;
-  event_name: "user_send_text";
   /** epoch milliseconds as a string */
   timestamp: string;
   sender: { id: string };
   recipient: { id: string };
+}
+
+export interface UserSendTextEvent extends UserEventBase {
+  event_name: "user_send_text";
   message: { text: string; msg_id: string };
 }
 
@@ -29,24 +33,14 @@ export interface FollowEvent {
   timestamp: string;
 }
 
-export interface UserSubmitInfoEvent {
-  app_id: string;
-  user_id_by_app: string;
+export interface UserSubmitInfoEvent extends UserEventBase {
   event_name: "user_submit_info";
-  timestamp: string;
-  sender: { id: string };
-  recipient: { id: string };
   info: { name?: string; phone?: string };
 }
 
-export interface UserSendGroupTextEvent {
-  app_id: string;
-  user_id_by_app: string;
+/** recipient is the group, not the OA */
+export interface UserSendGroupTextEvent extends UserEventBase {
   event_name: "user_send_group_text";
-  timestamp: string;
-  sender: { id: string };
-  /** the group, not the OA */
-  recipient: { id: string };
   message: { text: string; msg_id: string };
 }
 
