@@ -52,12 +52,38 @@ const EnvSchema = z.object({
     ZALO_OA_ID: opt(z.string().regex(/^\d{1,32}$/, "must be the OA id, a numeric string").optional()),
     ZALO_OA_SECRET_KEY: opt(z.string().optional()),
     ZALO_OA_ACCESS_TOKEN: opt(z.string().optional()),
+    /**
+     * The OA refresh token from the consent flow or API Explorer (ZALO.md §1.2). With it the
+     * server refreshes the access token itself and keeps the rotated pair in the database;
+     * without it ZALO_OA_ACCESS_TOKEN is used until it expires (about 25 h).
+     */
+    ZALO_OA_REFRESH_TOKEN: opt(z.string().optional()),
+    /** where OAuth v4 lives (/v4/oa/access_token) */
+    ZALO_OAUTH_URL: opt(httpUrl("https://oauth.zaloapp.com")),
+    /** Mini App notifications (ZALO.md §4.4): the API and the key from Mini App Center */
+    ZALO_MINIAPP_API_URL: opt(httpUrl("https://openapi.mini.zalo.me")),
+    ZALO_MINIAPP_API_KEY: opt(z.string().optional()),
     /** where the OA API lives (/v3.0/oa/...); in sandbox mode the sandbox answers instead */
     ZALO_OPENAPI_URL: opt(httpUrl("https://openapi.zalo.me")),
     /** the sandbox's OA, used when ZALO_APP_ID/SECRET are unset; the sandbox holds the same values */
     ZALO_SANDBOX_OA_ID: opt(z.string().regex(/^\d{1,32}$/, "must be a numeric string").default("2000000000000000001")),
     ZALO_SANDBOX_OA_SECRET_KEY: opt(z.string().default("hocso-sandbox-oa-secret")),
     ZALO_SANDBOX_OA_ACCESS_TOKEN: opt(z.string().default("hocso-sandbox-oa-token")),
+    ZALO_SANDBOX_OA_REFRESH_TOKEN: opt(z.string().default("hocso-sandbox-oa-refresh")),
+    ZALO_SANDBOX_MINIAPP_API_KEY: opt(z.string().default("hocso-sandbox-miniapp-key")),
+    /** how long one call to Zalo may take before it counts as failed (and, for a send, in doubt) */
+    ZALO_HTTP_TIMEOUT_MS: opt(wholeNumber(100, 120_000, "a number of milliseconds").default(10_000)),
+    /** Zalo allows 4,000 OA API calls per minute per app (ZALO.md §1.6); the sender stays under this */
+    ZALO_APP_CALLS_PER_MINUTE: opt(wholeNumber(1, 4000, "a number of calls").default(3600)),
+    /** messages into one group per minute; Zalo publishes no limit, so a gentle one */
+    ZALO_GROUP_MESSAGES_PER_MINUTE: opt(wholeNumber(1, 600, "a number of messages").default(20)),
+    /** messages the sender has in flight at once */
+    OUTBOX_CONCURRENCY: opt(wholeNumber(1, 64, "a number").default(4)),
+    /**
+     * Sandbox mode only: the server's clock starts at this instant and runs at real speed,
+     * to watch a class's reminders arrive without waiting for the day (e.g. 2026-11-27T18:59:00+07:00).
+     */
+    CLOCK_START: opt(z.iso.datetime({ offset: true, error: "must be an ISO instant like 2026-11-27T18:59:00+07:00" }).optional()),
     /** which secret signs X-ZEvent-Signature (ZALO.md §2.2, §7.1): "either" tries the OA secret key first */
     WEBHOOK_SIGNATURE_KEY: opt(
       z.enum(SIGNATURE_KEYS, { error: `must be one of ${SIGNATURE_KEYS.join(", ")}` }).default("either"),
@@ -98,10 +124,27 @@ export interface ZaloOaConfig {
   id: string;
   /** the "OA Secret Key" of the app–OA link; null when only the app secret signs webhooks */
   secretKey: string | null;
-  /** sent as the `access_token` header of OA API calls */
+  /** the first access token (sent as the `access_token` header); the token manager refreshes it */
   accessToken: string;
+  /** the refresh token the chain starts from; null = no refreshing, accessToken until it expires */
+  refreshToken: string | null;
+  /** https://oauth.zaloapp.com, or the sandbox URL */
+  oauthUrl: string;
   /** https://openapi.zalo.me, or the sandbox URL */
   openApiUrl: string;
+}
+
+export interface MiniAppNotifyConfig {
+  /** https://openapi.mini.zalo.me, or the sandbox URL */
+  apiUrl: string;
+  /** the Mini App Center API key; null = the miniapp-notify channel is off */
+  apiKey: string | null;
+}
+
+export interface DeliveryConfig {
+  appCallsPerMinute: number;
+  groupMessagesPerMinute: number;
+  concurrency: number;
 }
 
 export interface WebhookConfig {
@@ -122,6 +165,9 @@ export interface ZaloConfig {
   /** the sandbox's origin in sandbox mode, else null */
   sandboxUrl: string | null;
   oa: ZaloOaConfig;
+  miniApp: MiniAppNotifyConfig;
+  /** per call to Zalo */
+  httpTimeoutMs: number;
 }
 
 export interface Config {
@@ -139,6 +185,9 @@ export interface Config {
   corsOrigins: string[];
   /** POST /api/v1/session attempts per client address per window */
   sessionRateLimit: { windowMs: number; limit: number };
+  delivery: DeliveryConfig;
+  /** sandbox mode only: where the server's clock starts (it then runs at real speed); null = real time */
+  clockStart: Date | null;
 }
 
 export class EnvError extends Error {
@@ -155,6 +204,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, source))),
     ...credentialProblems(source),
     ...oaProblems(source),
+    ...clockProblems(source),
   ];
   if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   const env = parsed.data;
@@ -177,8 +227,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
             id: env.ZALO_OA_ID!,
             secretKey: env.ZALO_OA_SECRET_KEY ?? null,
             accessToken: env.ZALO_OA_ACCESS_TOKEN!,
+            refreshToken: env.ZALO_OA_REFRESH_TOKEN ?? null,
+            oauthUrl: trimSlash(env.ZALO_OAUTH_URL),
             openApiUrl: trimSlash(env.ZALO_OPENAPI_URL),
           },
+          miniApp: { apiUrl: trimSlash(env.ZALO_MINIAPP_API_URL), apiKey: env.ZALO_MINIAPP_API_KEY ?? null },
+          httpTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
         }
       : {
           mode: "sandbox",
@@ -190,8 +244,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
             id: env.ZALO_SANDBOX_OA_ID,
             secretKey: env.ZALO_SANDBOX_OA_SECRET_KEY,
             accessToken: env.ZALO_SANDBOX_OA_ACCESS_TOKEN,
+            refreshToken: env.ZALO_SANDBOX_OA_REFRESH_TOKEN,
+            oauthUrl: sandboxUrl,
             openApiUrl: sandboxUrl,
           },
+          miniApp: { apiUrl: sandboxUrl, apiKey: env.ZALO_SANDBOX_MINIAPP_API_KEY },
+          httpTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
         },
     webhook: {
       signatureKey: env.WEBHOOK_SIGNATURE_KEY,
@@ -203,6 +261,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
     sessionRateLimit: { windowMs: 60_000, limit: 30 },
+    delivery: {
+      appCallsPerMinute: env.ZALO_APP_CALLS_PER_MINUTE,
+      groupMessagesPerMinute: env.ZALO_GROUP_MESSAGES_PER_MINUTE,
+      concurrency: env.OUTBOX_CONCURRENCY,
+    },
+    clockStart: env.CLOCK_START === undefined ? null : new Date(env.CLOCK_START),
   };
 }
 
@@ -234,12 +298,13 @@ function credentialProblems(source: Record<string, string | undefined>): string[
 function oaProblems(source: Record<string, string | undefined>): string[] {
   const set = (name: string) => blankAsUnset(source[name]) !== undefined;
   const names = ["ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_OA_ACCESS_TOKEN"];
+  const liveOnly = [...names, "ZALO_OA_REFRESH_TOKEN", "ZALO_MINIAPP_API_KEY"];
   const appIdSet = set("ZALO_APP_ID");
   // Half a credential pair is credentialProblems' to report; the OA settings wait until it is whole.
   if (appIdSet !== set("ZALO_APP_SECRET")) return [];
   if (!appIdSet) {
     const why = "only used in live mode (with ZALO_APP_ID and ZALO_APP_SECRET); unset it for the sandbox";
-    return names.filter(set).map((name) => `${name}: ${why}`);
+    return liveOnly.filter(set).map((name) => `${name}: ${why}`);
   }
   const onlyAppSecretSigns = blankAsUnset(source.WEBHOOK_SIGNATURE_KEY) === "app-secret";
   const required = onlyAppSecretSigns ? names.filter((n) => n !== "ZALO_OA_SECRET_KEY") : names;
@@ -250,6 +315,12 @@ function oaProblems(source: Record<string, string | undefined>): string[] {
         ? `${name}: required in live mode to check webhook signatures (or set WEBHOOK_SIGNATURE_KEY=app-secret)`
         : `${name}: required in live mode (the ward's Official Account)`,
     );
+}
+
+/** A moved clock is for watching the sandbox; in live mode it would send reminders at wrong times. */
+function clockProblems(source: Record<string, string | undefined>): string[] {
+  if (blankAsUnset(source.CLOCK_START) === undefined || blankAsUnset(source.ZALO_APP_ID) === undefined) return [];
+  return ["CLOCK_START: only for the Zalo sandbox; unset it in live mode"];
 }
 
 /** "PORT: must be … (got "abc")"; secrets are never echoed. */
