@@ -52,8 +52,11 @@ function checkWard(ward: Ward, source: YamlSource, problems: ProblemList): void 
   );
   ward.residentialGroups.forEach((group, index) => {
     // The sender posts to an OA group by its GMF id (DESIGN.md "Reaching residents").
-    if (group.channel === "oa-group" && !group.zaloGroupId) {
-      problems.add(source.lineOf(["residentialGroups", index]), `"${group.name}" uses channel oa-group but has no zaloGroupId`);
+    if ((group.channel === "oa-group" || group.channel === "sandbox") && !group.zaloGroupId) {
+      problems.add(
+        source.lineOf(["residentialGroups", index]),
+        `"${group.name}" uses channel ${group.channel} but has no zaloGroupId`,
+      );
     }
   });
 }
