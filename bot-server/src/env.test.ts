@@ -61,9 +61,32 @@ describe("loadEnv", () => {
         id: "579745863508352884",
         secretKey: "oa-key",
         accessToken: "oa-token",
+        refreshToken: null,
+        oauthUrl: "https://oauth.zaloapp.com",
         openApiUrl: "https://openapi.zalo.me",
       },
+      miniApp: { apiUrl: "https://openapi.mini.zalo.me", apiKey: null },
+      httpTimeoutMs: 10_000,
     });
+  });
+
+  it("refreshes the OA token from ZALO_OA_REFRESH_TOKEN and sends Mini App notifications with its key in live mode", () => {
+    const config = loadEnv({ ...LIVE, ZALO_OA_REFRESH_TOKEN: "rt-1", ZALO_MINIAPP_API_KEY: "mk-1" });
+    expect(config.zalo.oa.refreshToken).toBe("rt-1");
+    expect(config.zalo.miniApp.apiKey).toBe("mk-1");
+    expect(config.delivery).toEqual({ appCallsPerMinute: 3600, groupMessagesPerMinute: 20, concurrency: 4 });
+  });
+
+  it("moves the clock with CLOCK_START only in sandbox mode, and names a malformed one", () => {
+    expect(loadEnv({ CLOCK_START: "2026-12-04T18:59:00+07:00" }).clockStart?.toISOString()).toBe(
+      "2026-12-04T11:59:00.000Z",
+    );
+    expect(loadEnv({}).clockStart).toBeNull();
+    expect(problemsOf({ ...LIVE, CLOCK_START: "2026-12-04T18:59:00+07:00" })).toEqual([
+      "CLOCK_START: only for the Zalo sandbox; unset it in live mode",
+    ]);
+    expect(problemsOf({ CLOCK_START: "tomorrow" })[0]).toMatch(/^CLOCK_START: must be an ISO instant/);
+    expect(problemsOf({ ZALO_OA_REFRESH_TOKEN: "rt" })[0]).toMatch(/^ZALO_OA_REFRESH_TOKEN: only used in live mode/);
   });
 
   it("asks for every OA setting live mode needs, naming each and echoing no secret or token", () => {

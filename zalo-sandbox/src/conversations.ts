@@ -13,14 +13,27 @@ export const OaButtonSchema = z.object({
 });
 export type OaButton = z.infer<typeof OaButtonSchema>;
 
+/** What a Mini App notification carried (ZALO.md §4.4): its template and the fields filled in. */
+export const MiniAppNotificationSchema = z.object({
+  templateId: z.string(),
+  title: z.string().optional(),
+  contentTitle: z.string().optional(),
+  contentDescription: z.string().optional(),
+  buttonText: z.string().optional(),
+  buttonUrl: z.string().optional(),
+});
+export type MiniAppNotification = z.infer<typeof MiniAppNotificationSchema>;
+
 export const ConversationEntrySchema = z.object({
-  /** "oa→group": the OA's own message in a group (GMF), whose conversation has no single user */
-  direction: z.enum(["user→oa", "oa→user", "oa→group"]),
+  /** "oa→group": the OA's own message in a group (GMF), whose conversation has no single user;
+   * "miniapp→user": a Mini App notification (openapi.mini.zalo.me), shown in the user's chat */
+  direction: z.enum(["user→oa", "oa→user", "oa→group", "miniapp→user"]),
   text: z.string(),
   buttons: z.array(OaButtonSchema).optional(),
+  notification: MiniAppNotificationSchema.optional(),
   /** ISO-8601 time by the sandbox clock */
   at: z.string(),
-  /** the webhook event's message.msg_id, or the message_id the CS or GMF API answered */
+  /** the webhook event's message.msg_id, or the message_id / msgId the CS, GMF or Mini App API answered */
   msgId: z.string(),
   /** in a group: the sandbox user (app-scoped id) who wrote */
   userId: z.string().optional(),

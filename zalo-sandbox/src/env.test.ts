@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadSandboxEnv } from "./env.ts";
 
 describe("loadSandboxEnv", () => {
-  it("defaults to 127.0.0.1:3900, the shared sandbox app and OA credentials, memory-only state and no webhook", () => {
+  it("defaults to 127.0.0.1:3900, the shared sandbox app, OA and Mini App credentials, memory-only state, no webhook and the real clock", () => {
     expect(loadSandboxEnv({})).toEqual({
       port: 3900,
       host: "127.0.0.1",
@@ -13,8 +13,29 @@ describe("loadSandboxEnv", () => {
       oaId: "2000000000000000001",
       oaSecretKey: "hocso-sandbox-oa-secret",
       oaAccessToken: "hocso-sandbox-oa-token",
+      oaRefreshToken: "hocso-sandbox-oa-refresh",
+      miniAppApiKey: "hocso-sandbox-miniapp-key",
       webhookUrl: undefined,
+      clockStart: undefined,
     });
+  });
+
+  it("reads the seed refresh token, the Mini App key and CLOCK_START, an instant with its offset", () => {
+    expect(
+      loadSandboxEnv({
+        ZALO_SANDBOX_OA_REFRESH_TOKEN: "rt",
+        ZALO_SANDBOX_MINIAPP_API_KEY: "key",
+        CLOCK_START: "2026-11-27T18:59:30+07:00",
+      }),
+    ).toMatchObject({ oaRefreshToken: "rt", miniAppApiKey: "key", clockStart: Date.parse("2026-11-27T11:59:30Z") });
+  });
+
+  it("rejects a CLOCK_START without an offset or that is not a time, saying what it wants", () => {
+    for (const value of ["2026-11-27T18:59:30", "tomorrow evening"]) {
+      expect(() => loadSandboxEnv({ CLOCK_START: value })).toThrow(
+        /CLOCK_START: must be an ISO instant with an offset, e\.g\. 2026-11-27T18:59:30\+07:00/,
+      );
+    }
   });
 
   it("reads the OA settings and the webhook URL", () => {

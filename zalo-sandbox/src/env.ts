@@ -1,6 +1,12 @@
 // The sandbox's configuration: the only file of this package that reads process.env.
 import { z } from "zod";
-import { DEFAULT_OA_ACCESS_TOKEN, DEFAULT_OA_ID, DEFAULT_OA_SECRET_KEY } from "./defaults.ts";
+import {
+  DEFAULT_MINIAPP_API_KEY,
+  DEFAULT_OA_ACCESS_TOKEN,
+  DEFAULT_OA_ID,
+  DEFAULT_OA_REFRESH_TOKEN,
+  DEFAULT_OA_SECRET_KEY,
+} from "./defaults.ts";
 
 const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
@@ -30,12 +36,23 @@ const EnvSchema = z.object({
   ),
   /** the "OA Secret Key" that signs webhook events; the bot server must hold the same value */
   ZALO_SANDBOX_OA_SECRET_KEY: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_OA_SECRET_KEY)),
-  /** the one OA access token the sandbox accepts (token refresh comes later) */
+  /** the first OA access token, valid for 25 h from the start; later ones come from refreshes */
   ZALO_SANDBOX_OA_ACCESS_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_OA_ACCESS_TOKEN)),
+  /** the seed OA refresh token: accepted every time, as an admin's re-consent would be */
+  ZALO_SANDBOX_OA_REFRESH_TOKEN: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_OA_REFRESH_TOKEN)),
+  /** the Mini App's API key for notifications (`X-Api-Key: Bearer <key>`) */
+  ZALO_SANDBOX_MINIAPP_API_KEY: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_MINIAPP_API_KEY)),
   /** where webhook events go, e.g. http://127.0.0.1:3000/webhooks/zalo-oa; unset sends none */
   ZALO_SANDBOX_WEBHOOK_URL: z.preprocess(
     blankAsUnset,
     z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
+  /** where the sandbox clock starts, for demos of a given evening; it then runs at real speed */
+  CLOCK_START: z.preprocess(
+    blankAsUnset,
+    z.iso
+      .datetime({ offset: true, error: "must be an ISO instant with an offset, e.g. 2026-11-27T18:59:30+07:00" })
+      .optional(),
   ),
 });
 
@@ -48,7 +65,11 @@ export interface SandboxEnv {
   oaId: string;
   oaSecretKey: string;
   oaAccessToken: string;
+  oaRefreshToken: string;
+  miniAppApiKey: string;
   webhookUrl: string | undefined;
+  /** epoch ms where the sandbox clock starts (CLOCK_START); undefined: the real clock */
+  clockStart: number | undefined;
 }
 
 /** Parses the environment or throws one error that lists every problem. */
@@ -58,7 +79,7 @@ export function loadSandboxEnv(source: Record<string, string | undefined> = proc
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join(".");
       const value = source[name];
-      const shown = value !== undefined && !/SECRET|TOKEN/.test(name) ? ` (got ${JSON.stringify(value)})` : "";
+      const shown = value !== undefined && !/SECRET|TOKEN|KEY/.test(name) ? ` (got ${JSON.stringify(value)})` : "";
       return `  - ${name}: ${i.message}${shown}`;
     });
     throw new Error(`The Zalo sandbox cannot start; fix its environment:\n${lines.join("\n")}`);
@@ -73,6 +94,9 @@ export function loadSandboxEnv(source: Record<string, string | undefined> = proc
     oaId: e.ZALO_SANDBOX_OA_ID,
     oaSecretKey: e.ZALO_SANDBOX_OA_SECRET_KEY,
     oaAccessToken: e.ZALO_SANDBOX_OA_ACCESS_TOKEN,
+    oaRefreshToken: e.ZALO_SANDBOX_OA_REFRESH_TOKEN,
+    miniAppApiKey: e.ZALO_SANDBOX_MINIAPP_API_KEY,
     webhookUrl: e.ZALO_SANDBOX_WEBHOOK_URL,
+    clockStart: e.CLOCK_START === undefined ? undefined : Date.parse(e.CLOCK_START),
   };
 }

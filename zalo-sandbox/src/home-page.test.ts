@@ -152,3 +152,114 @@ describe("sandbox home page: conversations with the OA", () => {
     expect(await page()).toContain("Not sent: Invalid event (text: must not be empty)");
   });
 });
+
+describe("sandbox home page: groups, notifications, tokens, limits and faults", () => {
+  let site: RunningSandbox;
+  let receiver: WebhookReceiver;
+  const clock = { now: Date.parse("2026-11-28T12:00:00Z") };
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    site = await startSandbox({
+      port: 0,
+      appId: "test-app",
+      appSecret: "s",
+      webhookUrl: receiver.url,
+      now: () => clock.now,
+      rateLimits: { appPerMinute: 250, groupPerMinute: 20 },
+      groups: [{ groupId: "to-dan-pho-3", name: "TDP 3 <Ba Ngòi>" }],
+    });
+  });
+  afterAll(async () => {
+    await site.close();
+    await receiver.close();
+  });
+
+  function send(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${site.url}${path}`, {
+      method,
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async function page(): Promise<string> {
+    return (await fetch(`${site.url}/`)).text();
+  }
+
+  function section(html: string, id: string): string {
+    const start = html.indexOf(`id="${id}"`);
+    expect(start).toBeGreaterThan(-1);
+    const end = html.indexOf("</section>", start);
+    return html.slice(start, end);
+  }
+
+  it("shows each group with its name, id, status and whether the OA is in it, messages oldest first in Vietnam time", async () => {
+    const { user } = (await (await send("POST", "/sandbox/users", { name: "Bà Tư" })).json()) as { user: { id: string } };
+    expect((await send("POST", "/sandbox/oa/groups/to-dan-pho-3/messages", { userId: user.id, text: "Mấy giờ học?" })).status).toBe(201);
+    clock.now += 60_000;
+    const sent = await send(
+      "POST",
+      "/v3.0/oa/group/message",
+      { recipient: { group_id: "to-dan-pho-3" }, message: { text: "19h tối nay <b>nhé</b>" } },
+      { access_token: "hocso-sandbox-oa-token" },
+    );
+    expect(await sent.json()).toMatchObject({ error: 0 });
+    await send("PUT", "/sandbox/oa/groups/to-cu", { name: "Tổ cũ", status: "disabled", oaInGroup: false });
+
+    const html = await page();
+    const group = section(html, "oa-group-to-dan-pho-3");
+    expect(group).toContain("TDP 3 &lt;Ba Ngòi&gt;");
+    expect(group).toContain("<code>to-dan-pho-3</code>");
+    expect(group).toContain("Enabled");
+    expect(group).toContain("the OA is in the group");
+    expect(group.indexOf("Mấy giờ học?")).toBeLessThan(group.indexOf("19h tối nay &lt;b&gt;nhé&lt;/b&gt;"));
+    expect(group).toContain("Thứ Bảy, 28/11/2026 19:00");
+    expect(group).toContain("Thứ Bảy, 28/11/2026 19:01");
+    const old = section(html, "oa-group-to-cu");
+    expect(old).toContain("Tổ cũ");
+    expect(old).toContain("Disabled: GMF answers -237");
+    expect(old).toContain("the OA is not in the group: GMF answers -403");
+    expect(old).not.toContain("<form");
+  });
+
+  it("shows a Mini App notification in the user's chat, escaped, with its button", async () => {
+    const { user } = (await (await send("POST", "/sandbox/users", { name: "Ông Ba" })).json()) as { user: { id: string } };
+    const res = await send(
+      "POST",
+      "/notification/template",
+      {
+        templateId: "00126fd75392bacce383",
+        templateData: { title: "Lớp <i>mới</i>", buttonText: "Xem", buttonUrl: "https://zalo.me/s/1/?a=1&b=2" },
+      },
+      { "X-Api-Key": "Bearer hocso-sandbox-miniapp-key", "X-User-Id": user.id, "X-MiniApp-Id": "1" },
+    );
+    expect(await res.json()).toMatchObject({ error: 0 });
+    const chat = section(await page(), `oa-user-${user.id}`);
+    expect(chat).toContain("Mini App notification");
+    expect(chat).toContain("Lớp &lt;i&gt;mới&lt;/i&gt;");
+    expect(chat).toContain(`href="https://zalo.me/s/1/?a=1&amp;b=2"`);
+  });
+
+  it("shows the OA's access tokens by their last 4 characters only", async () => {
+    const html = await page();
+    expect(section(html, "oa-tokens")).toContain("…oken");
+    expect(html).not.toContain("hocso-sandbox-oa-token");
+  });
+
+  it("shows the rate limits and the active faults", async () => {
+    const fault = await send("POST", "/sandbox/faults", { endpoint: "oa.group.message", kind: "slow", delayMs: 1500, groupId: "to-dan-pho-3" });
+    const { id } = (await fault.json()) as { id: string };
+    const html = await page();
+    const limits = section(html, "limits");
+    expect(limits).toContain("<strong>250</strong> a minute for the app");
+    expect(limits).toContain("<strong>20</strong> a minute per group");
+    const faults = section(html, "faults");
+    expect(faults).toContain(`<code>${id}</code>`);
+    expect(faults).toContain("<code>oa.group.message</code>");
+    expect(faults).toContain("slow (1500 ms)");
+    expect(faults).toContain("group to-dan-pho-3");
+    await fetch(`${site.url}/sandbox/faults`, { method: "DELETE" });
+    expect(section(await page(), "faults")).toContain("No faults are active");
+  });
+});

@@ -10,13 +10,19 @@ try {
   process.exit(1);
 }
 
-const running = await startSandbox(env);
+const { clockStart, ...options } = env;
+const bootedAt = Date.now();
+/** CLOCK_START: the clock starts there and runs at real speed, for demos of a given evening */
+const now = clockStart === undefined ? Date.now : () => clockStart + (Date.now() - bootedAt);
+
+const running = await startSandbox({ ...options, now });
 const state = env.statePath ? `state in ${env.statePath}` : "state in memory";
 const webhook = env.webhookUrl
   ? `webhook events go to ${env.webhookUrl}`
   : "no ZALO_SANDBOX_WEBHOOK_URL: webhook events are not sent";
+const clock = clockStart === undefined ? "" : `\n  sandbox clock started at ${new Date(clockStart).toISOString()}`;
 process.stdout.write(
-  `Zalo sandbox listening on ${running.url} (app id ${env.appId}, OA ${env.oaId}, ${state})\n  ${webhook}\n`,
+  `Zalo sandbox listening on ${running.url} (app id ${env.appId}, OA ${env.oaId}, ${state})\n  ${webhook}${clock}\n`,
 );
 
 let stopping = false;

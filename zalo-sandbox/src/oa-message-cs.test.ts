@@ -6,6 +6,8 @@ import { startWebhookReceiver, type WebhookReceiver } from "./testing/webhook-re
 
 const TOKEN = "test-oa-token";
 const DAY = 24 * 60 * 60 * 1000;
+/** the OA access token the sends use; the configured one lives 25 h from the start */
+let token = TOKEN;
 const clock = { now: Date.parse("2026-11-28T01:00:00Z") };
 let running: RunningSandbox;
 let receiver: WebhookReceiver;
@@ -51,10 +53,20 @@ async function activeUser(): Promise<User> {
   return user;
 }
 
-async function sendCs(body: unknown, token: string | null = TOKEN): Promise<{ status: number; json: Record<string, unknown> }> {
+/** After moving the clock days on: a fresh OA access token, as the bot server's refresh gets one. */
+async function refreshOaToken(): Promise<void> {
+  const res = await fetch(`${running.url}/v4/oa/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", secret_key: "s" },
+    body: new URLSearchParams({ refresh_token: "hocso-sandbox-oa-refresh", app_id: "test-app", grant_type: "refresh_token" }),
+  });
+  token = ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function sendCs(body: unknown, accessToken: string | null = token): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${running.url}/v3.0/oa/message/cs`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(token === null ? {} : { access_token: token }) },
+    headers: { "Content-Type": "application/json", ...(accessToken === null ? {} : { access_token: accessToken }) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -158,12 +170,14 @@ describe("the 7-day interaction window of CS messages", () => {
     try {
       const user = await activeUser();
       clock.now = start + 7 * DAY - 60_000;
+      await refreshOaToken();
       expect((await sendCs(textTo(user, "còn kịp"))).json).toMatchObject({ error: 0 });
       clock.now = start + 7 * DAY;
       expect((await sendCs(textTo(user, "quá hạn"))).json).toMatchObject({ error: -230 });
       expect((await conversation(user)).map((e) => e.text)).toEqual(["xin chào", "còn kịp"]);
     } finally {
       clock.now = start;
+      token = TOKEN;
     }
   });
 
@@ -171,20 +185,24 @@ describe("the 7-day interaction window of CS messages", () => {
     const start = clock.now;
     try {
       const user = await activeUser();
-      const expire = () => (clock.now += 8 * DAY);
+      const expire = async () => {
+        clock.now += 8 * DAY;
+        await refreshOaToken();
+      };
       const opens = async (path: string, body: unknown) => {
-        expire();
+        await expire();
         expect((await control(`/sandbox/oa/users/${user.id}/${path}`, body)).status).toBe(201);
         expect((await sendCs(textTo(user, `after ${path}`))).json).toMatchObject({ error: 0 });
       };
       await opens("messages", { text: "lich hoc" });
       await opens("follow", {});
       await opens("press", { payload: "#lich" });
-      expire();
+      await expire();
       expect((await control(`/sandbox/oa/users/${user.id}/unfollow`)).status).toBe(201);
       expect((await sendCs(textTo(user, "after unfollow"))).json).toMatchObject({ error: -230 });
     } finally {
       clock.now = start;
+      token = TOKEN;
     }
   });
 });

@@ -1,57 +1,21 @@
-// What the sandbox remembers: the Zalo users it invented, the access tokens it issued, and
-// what they said to the Official Account. Optionally mirrored to a JSON file so a restart
-// keeps a developer's test accounts.
+// What the sandbox remembers: the Zalo users it invented, the access tokens it issued, what
+// was said to and by the Official Account, its groups and its OAuth tokens. Optionally
+// mirrored to a JSON file (state-file.ts) so a restart keeps a developer's test accounts.
 import { randomBytes, randomInt } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { z } from "zod";
-import { ConversationEntrySchema, Conversations, type ConversationEntry } from "./conversations.ts";
+import type { z } from "zod";
+import { Conversations, type ConversationEntry } from "./conversations.ts";
+import { DEFAULT_OA_ACCESS_TOKEN, DEFAULT_OA_REFRESH_TOKEN } from "./defaults.ts";
+import { GroupRegistry, type GroupSettings, type SandboxGroup } from "./groups.ts";
+import { OaTokens } from "./oa/oa-tokens.ts";
+import type { SandboxUser } from "./sandbox-user.ts";
+import { STATE_FILE_VERSION, readStateFile, writeStateFile, type IssuedTokenSchema } from "./state-file.ts";
+
+export type { SandboxUser } from "./sandbox-user.ts";
 
 /** Zalo user access tokens live one hour (ZALO.md §1.2). */
 export const USER_TOKEN_TTL_SECONDS = 3600;
 
-const USER_ID = /^[1-9]\d{17}$/;
-
-const SandboxUserSchema = z.object({
-  /** Zalo user ids are 18-digit numeric strings, never numbers (ZALO.md §1.3). This is the
-   * app-scoped id: graph /me answers it, and webhook events carry it as user_id_by_app. */
-  id: z.string().regex(USER_ID),
-  name: z.string(),
-  createdAt: z.string(),
-  /** the same person as the Official Account sees them: webhook sender.id, CS recipient.user_id */
-  oaUserId: z.string().regex(USER_ID),
-  followsOa: z.boolean(),
-  /** ISO time of the last follow, message or button press; the CS 7-day window runs from it */
-  lastInteractionAt: z.string().nullable(),
-});
-export type SandboxUser = z.infer<typeof SandboxUserSchema>;
-
-/** Version 1 files predate the Official Account: their users get an OA id on load. */
-const StoredUserSchema = SandboxUserSchema.extend({
-  oaUserId: z.string().regex(USER_ID).optional(),
-  followsOa: z.boolean().default(false),
-  lastInteractionAt: z.string().nullable().default(null),
-});
-
-const IssuedTokenSchema = z.object({
-  token: z.string(),
-  userId: z.string(),
-  /** epoch milliseconds */
-  expiresAt: z.number(),
-});
 export type IssuedToken = z.infer<typeof IssuedTokenSchema>;
-
-const ConversationMapSchema = z.record(z.string(), z.array(ConversationEntrySchema));
-
-const StateFileSchema = z.object({
-  version: z.union([z.literal(1), z.literal(2)]),
-  users: z.array(StoredUserSchema),
-  tokens: z.array(IssuedTokenSchema),
-  conversations: z
-    .object({ users: ConversationMapSchema, groups: ConversationMapSchema })
-    .default({ users: {}, groups: {} }),
-});
-type StateFile = z.input<typeof StateFileSchema>;
 
 export type TokenLookup =
   | { status: "valid"; user: SandboxUser; token: IssuedToken }
@@ -62,6 +26,10 @@ export interface StoreOptions {
   statePath?: string | undefined;
   /** epoch milliseconds; tests move it forward to expire tokens */
   now: () => number;
+  /** the OA access token valid for 25 h from now (default hocso-sandbox-oa-token) */
+  oaAccessToken?: string | undefined;
+  /** the seed refresh token that never dies (default hocso-sandbox-oa-refresh) */
+  oaRefreshToken?: string | undefined;
 }
 
 export class SandboxStore {
@@ -72,12 +40,21 @@ export class SandboxStore {
   readonly #userConversations = new Conversations();
   /** keyed by group id */
   readonly #groupConversations = new Conversations();
+  readonly #groups = new GroupRegistry();
   readonly #statePath: string | undefined;
   readonly #now: () => number;
+  /** the Official Account's OAuth v4 tokens; every change is saved */
+  readonly oaTokens: OaTokens;
 
   constructor(options: StoreOptions) {
     this.#statePath = options.statePath;
     this.#now = options.now;
+    this.oaTokens = new OaTokens({
+      configuredAccessToken: options.oaAccessToken ?? DEFAULT_OA_ACCESS_TOKEN,
+      seedRefreshToken: options.oaRefreshToken ?? DEFAULT_OA_REFRESH_TOKEN,
+      now: options.now,
+      changed: () => this.#save(),
+    });
     if (this.#statePath) this.#load(this.#statePath);
   }
 
@@ -133,13 +110,29 @@ export class SandboxStore {
     this.#save();
   }
 
-  /** undefined for a group nobody has written in yet */
-  groupConversation(groupId: string): ConversationEntry[] | undefined {
-    return this.#groupConversations.has(groupId) ? this.#groupConversations.get(groupId) : undefined;
+  /** Oldest first; empty for a group nobody has written in. */
+  groupConversation(groupId: string): ConversationEntry[] {
+    return this.#groupConversations.get(groupId);
   }
 
-  listGroupIds(): string[] {
-    return this.#groupConversations.keys();
+  findGroup(groupId: string): SandboxGroup | undefined {
+    return this.#groups.get(groupId);
+  }
+
+  /** In creation order. */
+  listGroups(): SandboxGroup[] {
+    return this.#groups.list();
+  }
+
+  putGroup(groupId: string, settings: GroupSettings): { group: SandboxGroup; created: boolean } {
+    const result = this.#groups.put(groupId, settings, new Date(this.#now()).toISOString());
+    this.#save();
+    return result;
+  }
+
+  /** A group a member just wrote in: known from now on, with the OA in it, if it was not already. */
+  ensureGroup(groupId: string): SandboxGroup {
+    return this.#groups.get(groupId) ?? this.putGroup(groupId, defaultGroup(groupId)).group;
   }
 
   listUsers(): SandboxUser[] {
@@ -190,13 +183,8 @@ export class SandboxStore {
   }
 
   #load(path: string): void {
-    if (!existsSync(path)) return;
-    let state: z.output<typeof StateFileSchema>;
-    try {
-      state = StateFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    } catch (err) {
-      throw new Error(`The sandbox state file ${path} is not readable; delete it to start fresh`, { cause: err });
-    }
+    const state = readStateFile(path);
+    if (!state) return;
     for (const user of state.users) {
       if (user.oaUserId) this.#put({ ...user, oaUserId: user.oaUserId });
     }
@@ -205,23 +193,32 @@ export class SandboxStore {
     for (const token of state.tokens) this.#tokens.set(token.token, token);
     this.#userConversations.load(state.conversations.users);
     this.#groupConversations.load(state.conversations.groups);
+    this.#groups.load(state.groups);
+    this.oaTokens.load(state.oa);
+    // before version 3 a group existed once someone wrote in it: such groups join the registry
+    const unregistered = this.#groupConversations.keys().filter((id) => !this.#groups.get(id));
+    for (const groupId of unregistered) {
+      const first = this.#groupConversations.get(groupId)[0];
+      this.#groups.put(groupId, defaultGroup(groupId), first?.at ?? new Date(this.#now()).toISOString());
+    }
     // written back at once: an OA id the bot server has seen must not change on the next start
-    if (upgraded.length > 0) this.#save();
+    if (upgraded.length > 0 || unregistered.length > 0) this.#save();
   }
 
-  /** Written whole and renamed into place, so a crash never leaves half a file. */
   #save(): void {
     if (!this.#statePath) return;
     const now = this.#now();
-    const state: StateFile = {
-      version: 2,
+    writeStateFile(this.#statePath, {
+      version: STATE_FILE_VERSION,
       users: this.listUsers(),
       tokens: [...this.#tokens.values()].filter((t) => t.expiresAt > now),
       conversations: { users: this.#userConversations.toJSON(), groups: this.#groupConversations.toJSON() },
-    };
-    mkdirSync(dirname(this.#statePath), { recursive: true });
-    const tmp = `${this.#statePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
-    renameSync(tmp, this.#statePath);
+      groups: this.#groups.toJSON(),
+      oa: this.oaTokens.toJSON(),
+    });
   }
+}
+
+function defaultGroup(groupId: string): GroupSettings {
+  return { name: groupId, status: "enabled", oaInGroup: true };
 }

@@ -8,14 +8,18 @@ export interface ZaloFailure {
 }
 
 /**
- * The failures the sandbox produces so far. A missing, unknown or expired user token all
- * answer -216: Zalo documents -216 as "invalid access token" and keeps -220 for an
- * expired refresh token, which belongs to the OAuth flow, not to graph calls.
+ * The failures the sandbox produces. ZALO.md §1.7 lists -216 "invalid access token" and -220
+ * "token expired", both remedied by a refresh: OA access tokens (25 h) answer -220 once
+ * expired and -216 when unknown or revoked. User tokens on graph /me keep answering -216
+ * when they expire, as docs/API.md has promised since that endpoint was written.
  */
 export const ZALO_FAILURES = {
+  rateLimited: { error: -32, message: "Rate limit exceeded" },
   invalidAccessToken: { error: -216, message: "Access token is invalid" },
+  accessTokenExpired: { error: -220, message: "Access token has expired" },
   invalidAppSecretProof: { error: -242, message: "appsecret_proof is invalid" },
   noInteractionIn7Days: { error: -230, message: "User has not interacted with the OA in the last 7 days" },
+  groupDisabled: { error: -237, message: "Group is disabled" },
   oaNotInGroup: { error: -403, message: "OA is not in this group" },
 } as const satisfies Record<string, ZaloFailure>;
 

@@ -13,10 +13,10 @@ export function oaConversationRoutes(store: SandboxStore): Router {
     res.json(store.userConversation(user.id));
   });
 
-  /** A group comes into being with a member's first message (then the OA may post in it); before that: []. */
+  /** Oldest first; [] for a group nobody has written in, or one the sandbox does not know. */
   router.get("/oa/groups/:groupId/conversation", (req, res) => {
     requireGroupId(req.params.groupId);
-    res.json(store.groupConversation(req.params.groupId) ?? []);
+    res.json(store.groupConversation(req.params.groupId));
   });
 
   return router;

@@ -80,10 +80,22 @@ function groupWrite(deps: EventRouteDeps): RequestHandler<{ groupId: string }> {
       requireGroupId(groupId);
       const body = parseBody(GroupWriteSchema, req.body, "group message");
       const user = requireUser(deps.store, body.userId);
+      requireOaHearsGroup(deps, groupId);
       requireWebhook(deps.webhook);
       return deliver(deps, writeInGroup(actionContext(deps, body), user, groupId, body.text), body);
     });
   };
+}
+
+/** Zalo tells the OA about a group only while it is in it and the group is enabled. */
+function requireOaHearsGroup(deps: EventRouteDeps, groupId: string): void {
+  const group = deps.store.findGroup(groupId);
+  if (group && !group.oaInGroup) {
+    throw new ControlError(409, "conflict", `The OA is not in group ${groupId}, so Zalo would send it no event`);
+  }
+  if (group?.status === "disabled") {
+    throw new ControlError(409, "conflict", `Group ${groupId} is disabled, so nobody can write in it`);
+  }
 }
 
 export function requireGroupId(groupId: string): void {

@@ -11,7 +11,7 @@ const CreateUserSchema = z.strictObject({
 
 export const allowAnyOrigin: RequestHandler = (req, res, next) => {
   res.set("Access-Control-Allow-Origin", "*");
-  res.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  res.set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
   res.set("Access-Control-Allow-Headers", "Content-Type");
   res.set("Access-Control-Max-Age", "600");
   if (req.method === "OPTIONS") {

@@ -1,13 +1,14 @@
 // Zalo OA `POST /v3.0/oa/group/message` (GMF): the OA's text message into one of its groups,
-// answered with Zalo's envelope and its HTTP-200 failures (ZALO.md §3.1, §1.7). A group the
-// sandbox knows is one a member has written in (POST /sandbox/oa/groups/:groupId/messages);
-// any other id is a group the OA is not in (-403). GMF sends are free and have no 7-day window.
+// answered with Zalo's envelope and its HTTP-200 failures (ZALO.md §3.1, §1.7). The group must
+// be in the sandbox's registry with the OA in it (else -403) and enabled (else -237). GMF sends
+// are free and have no 7-day window.
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import { GROUP_ID, newMessageId } from "../ids.ts";
 import type { SandboxStore } from "../store.ts";
-import { invalidParam, sendZaloFailure, sendZaloSuccess, ZALO_FAILURES } from "../zalo-envelope.ts";
+import { invalidParam, sendZaloFailure, sendZaloSuccess } from "../zalo-envelope.ts";
 import { CS_TEXT_LIMIT } from "./cs-message-body.ts";
+import { groupRefusal } from "./group-access.ts";
 
 export interface GroupMessageDeps {
   store: SandboxStore;
@@ -63,7 +64,8 @@ export function sendGroupMessage({ store, now }: GroupMessageDeps): RequestHandl
     const parsed = parseGroupMessageBody(req.body);
     if (!parsed.ok) return sendZaloFailure(res, invalidParam(parsed.problem));
     const { groupId, text } = parsed;
-    if (store.groupConversation(groupId) === undefined) return sendZaloFailure(res, ZALO_FAILURES.oaNotInGroup);
+    const refusal = groupRefusal(store.findGroup(groupId));
+    if (refusal) return sendZaloFailure(res, refusal);
     const messageId = newMessageId();
     store.appendToGroupConversation(groupId, {
       direction: "oa→group",

@@ -1,10 +1,13 @@
 // Zalo's Official Account API (openapi.zalo.me `/v3.0/oa/...`) as the sandbox answers it.
-// Each endpoint runs its guards, then the access_token check, then its own JSON parsing, so a
-// broken body still gets Zalo's envelope rather than the control API's error shape.
-import express, { Router, type ErrorRequestHandler } from "express";
+// Each endpoint reads its body first without judging it (so guards can see which group or
+// user a request is for), runs its guards, checks the access_token, and only then reports a
+// broken body — with Zalo's envelope, not the control API's error shape.
+import { Router } from "express";
 import type { EndpointGuards } from "../endpoint-guards.ts";
 import type { SandboxStore } from "../store.ts";
-import { invalidParam, sendZaloFailure } from "../zalo-envelope.ts";
+import { bodyErrorsAsZaloFailures, readJsonQuietly, reportBodyError } from "../zalo-json-body.ts";
+import { readGroupConversation } from "./group-conversation.ts";
+import { listGroupsOfOa } from "./group-list.ts";
 import { sendCsMessage } from "./message-cs.ts";
 import { sendGroupMessage } from "./message-group.ts";
 import { requireOaAccessToken } from "./oa-access-token.ts";
@@ -12,30 +15,37 @@ import { requireOaAccessToken } from "./oa-access-token.ts";
 export interface OaRouteDeps {
   store: SandboxStore;
   now: () => number;
-  oaAccessToken: string;
+  oa: { oaId: string; name: string };
   guards: EndpointGuards;
 }
 
-export function oaRoutes({ store, now, oaAccessToken, guards }: OaRouteDeps): Router {
+export function oaRoutes({ store, now, oa, guards }: OaRouteDeps): Router {
   const router = Router();
-  const authorised = requireOaAccessToken(oaAccessToken);
-  const json = express.json({ limit: "64kb" });
-  router.post("/v3.0/oa/message/cs", ...guards("oa.message.cs"), authorised, json, sendCsMessage({ store, now }));
+  const authorised = requireOaAccessToken(store.oaTokens);
+  const readJson = readJsonQuietly(64);
+  router.post(
+    "/v3.0/oa/message/cs",
+    readJson,
+    ...guards("oa.message.cs"),
+    authorised,
+    reportBodyError,
+    sendCsMessage({ store, now }),
+  );
   router.post(
     "/v3.0/oa/group/message",
+    readJson,
     ...guards("oa.group.message"),
     authorised,
-    json,
+    reportBodyError,
     sendGroupMessage({ store, now }),
   );
-  router.use("/v3.0/oa", bodyErrorsAsZaloFailures);
+  router.get("/v3.0/oa/group/getgroupsofoa", ...guards("oa.group.list"), authorised, listGroupsOfOa(store));
+  router.get(
+    "/v3.0/oa/group/conversation",
+    ...guards("oa.group.conversation"),
+    authorised,
+    readGroupConversation({ store, oa }),
+  );
+  router.use("/v3.0/oa", bodyErrorsAsZaloFailures(64));
   return router;
 }
-
-/** A body that is not JSON, or too big, is an invalid parameter to Zalo (-201), on HTTP 200. */
-const bodyErrorsAsZaloFailures: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  const type = (err as { type?: unknown } | null)?.type;
-  if (type === "entity.parse.failed") return sendZaloFailure(res, invalidParam("body is not valid JSON"));
-  if (type === "entity.too.large") return sendZaloFailure(res, invalidParam("body is over 64 kB"));
-  next(err);
-};

@@ -57,7 +57,8 @@ export function submitInfo(
   return userSubmitInfoEvent(ctx.oa, user, info, ctx.stampedAt);
 }
 
-/** A message in an OA-owned group; it does not open the user's 1:1 CS window. */
+/** A message in an OA-owned group, which the sandbox knows from then on; it does not open the
+ * user's 1:1 CS window. */
 export function writeInGroup(
   ctx: ActionContext,
   user: SandboxUser,
@@ -65,6 +66,7 @@ export function writeInGroup(
   text: string,
 ): UserSendGroupTextEvent {
   const event = userSendGroupTextEvent(ctx.oa, user, groupId, text, ctx.stampedAt);
+  ctx.store.ensureGroup(groupId);
   ctx.store.appendToGroupConversation(groupId, {
     direction: "user→oa",
     text,

@@ -1,11 +1,18 @@
 // The sandbox's web page: what the pretend Zalo currently holds, for a developer to look at.
-// Each kind of thing (users, the OA, conversations, groups) is one section function.
+// Each kind of thing (users, the OA, conversations, groups, tokens, limits, faults) is one
+// section function.
 import { Router } from "express";
+import type { FaultRegistry } from "../faults/fault-registry.ts";
+import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { SandboxStore } from "../store.ts";
 import { html, type SafeHtml, type Section } from "./html.ts";
 import { conversationsSection, groupsSection, officialAccountSection, type OaSectionDeps } from "./oa-sections.ts";
+import { faultsSection, limitsSection, oaTokensSection } from "./sandbox-sections.ts";
 
-export type HomePageDeps = OaSectionDeps;
+export interface HomePageDeps extends OaSectionDeps {
+  faults: FaultRegistry;
+  limiter: RateLimiter;
+}
 
 export function homePageRoutes(deps: HomePageDeps): Router {
   const router = Router();
@@ -22,6 +29,9 @@ export function renderHomePage(deps: HomePageDeps): SafeHtml {
     officialAccountSection(deps),
     conversationsSection(deps),
     groupsSection(deps),
+    oaTokensSection(store, deps.now),
+    limitsSection(deps.limiter),
+    faultsSection(deps.faults),
   ];
   return html`<!doctype html>
 <html lang="vi">
