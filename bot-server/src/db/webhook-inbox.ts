@@ -114,3 +114,13 @@ export function scrubInboxEventsFrom(db: Db, oaUserId: string): number {
     )
     .run(oaUserId, oaUserId).changes;
 }
+
+/**
+ * Webhook events handled or failed before `before`. Zalo redelivers for hours, not weeks, so
+ * their keys are no longer needed to recognise a duplicate. Returns how many.
+ */
+export function deleteClosedInboxEvents(db: Db, before: Date): number {
+  return db
+    .prepare("DELETE FROM webhook_inbox WHERE state IN ('handled', 'failed') AND handled_at < ?")
+    .run(before.toISOString()).changes;
+}
