@@ -230,3 +230,20 @@ export function deleteUnsentOfClass(db: Db, classId: string, fromDate: string): 
     )
     .run(classId, fromDate).changes;
 }
+
+/**
+ * Personal messages to these recipients (a resident's OA-scoped id, a learner's Zalo id):
+ * `unsentOnly` stops what has not gone yet (a withdrawn reminders consent); without it every
+ * row goes, sent ones included (a deleted account: their ids must not stay behind). Group
+ * messages are not personal and are never touched. Returns how many rows went.
+ */
+export function deletePersonalMessages(db: Db, recipients: readonly string[], options: { unsentOnly: boolean }): number {
+  if (recipients.length === 0) return 0;
+  const states = options.unsentOnly ? "AND state = 'pending'" : "";
+  return db
+    .prepare(
+      `DELETE FROM outbox WHERE channel IN ('oa-user', 'miniapp-notify')
+         AND recipient IN (SELECT value FROM json_each(?)) ${states}`,
+    )
+    .run(JSON.stringify(recipients)).changes;
+}

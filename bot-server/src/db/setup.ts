@@ -1,9 +1,10 @@
 // Brings a database to the current schema, the ward's current TDP list and its starting
-// weekly classes; run at every start.
+// weekly classes and its reminder settings; run at every start.
 import type { Ward } from "@hocso/shared/ward";
 import type { Db } from "./database.ts";
 import { migrate } from "./migrate.ts";
 import { residentialGroupExists, upsertResidentialGroups } from "./residential-groups.ts";
+import { seedWardSettings } from "./ward-settings.ts";
 import { insertMissingWeeklyClasses } from "./weekly-classes.ts";
 
 export function setUpDatabase(db: Db, ward: Ward, now: Date): { applied: number[]; classesAdded: string[] } {
@@ -11,6 +12,8 @@ export function setUpDatabase(db: Db, ward: Ward, now: Date): { applied: number[
   upsertResidentialGroups(db, ward.residentialGroups, now);
   checkClassTdps(db, ward);
   const classesAdded = insertMissingWeeklyClasses(db, ward.weeklyClasses, now);
+  // Reminder times and quiet hours: the file's only until an admin changes them.
+  seedWardSettings(db, ward, now);
   return { applied, classesAdded };
 }
 

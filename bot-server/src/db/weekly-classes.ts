@@ -92,3 +92,69 @@ export function listWeeklyClassesOfTdp(db: Db, tdpId: string): WeeklyClass[] {
   const rows = db.prepare(`SELECT ${COLUMNS} FROM weekly_classes WHERE tdp_id = ? ORDER BY id`).all(tdpId) as ClassRow[];
   return rows.map((row) => toWeeklyClass(db, row));
 }
+
+/** Every class, by id: what the reminder planner walks each tick. */
+export function listAllWeeklyClasses(db: Db): WeeklyClass[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM weekly_classes ORDER BY id`).all() as ClassRow[];
+  return rows.map((row) => toWeeklyClass(db, row));
+}
+
+/** The classes of these TDPs, by TDP in the given order, then by id. */
+export function listWeeklyClassesOfTdps(db: Db, tdpIds: readonly string[]): WeeklyClass[] {
+  return tdpIds.flatMap((tdpId) => listWeeklyClassesOfTdp(db, tdpId));
+}
+
+export function weeklyClassExists(db: Db, id: string): boolean {
+  return db.prepare("SELECT 1 FROM weekly_classes WHERE id = ?").get(id) !== undefined;
+}
+
+/** A new class with no cancelled dates. The caller checks that the id is free. */
+export function createWeeklyClass(db: Db, cls: Omit<WeeklyClass, "cancelledDates">, now: Date): void {
+  db.prepare(
+    `INSERT INTO weekly_classes
+       (id, tdp_id, weekday, start_time, duration_minutes, place, topic, lesson_ids, bring, first_date, last_date,
+        created_at, updated_at)
+     VALUES (@id, @tdpId, @weekday, @startTime, @durationMinutes, @place, @topic, @lessonIds, @bring, @firstDate,
+             @lastDate, @at, @at)`,
+  ).run({ ...classParams(cls, now), tdpId: cls.tdpId });
+}
+
+/** Writes every field of the class but its id and TDP; its cancelled dates are left as they are. */
+export function updateWeeklyClass(db: Db, cls: Omit<WeeklyClass, "cancelledDates">, now: Date): void {
+  db.prepare(
+    `UPDATE weekly_classes SET weekday = @weekday, start_time = @startTime, duration_minutes = @durationMinutes,
+       place = @place, topic = @topic, lesson_ids = @lessonIds, bring = @bring, first_date = @firstDate,
+       last_date = @lastDate, updated_at = @at
+     WHERE id = @id`,
+  ).run(classParams(cls, now));
+}
+
+function classParams(cls: Omit<WeeklyClass, "cancelledDates">, now: Date) {
+  return {
+    id: cls.id,
+    weekday: cls.weekday,
+    startTime: cls.startTime,
+    durationMinutes: cls.durationMinutes,
+    place: cls.place,
+    topic: cls.topic,
+    lessonIds: JSON.stringify(cls.lessonIds),
+    bring: cls.bring,
+    firstDate: cls.firstDate,
+    lastDate: cls.lastDate,
+    at: now.toISOString(),
+  };
+}
+
+/** Marks a date as not meeting; false when it was already. */
+export function addCancelledDate(db: Db, classId: string, date: string): boolean {
+  return (
+    db.prepare("INSERT OR IGNORE INTO weekly_class_cancellations (class_id, date) VALUES (?, ?)").run(classId, date)
+      .changes === 1
+  );
+}
+
+/** Lets a cancelled date meet again; false when it was not cancelled. */
+export function removeCancelledDate(db: Db, classId: string, date: string): boolean {
+  const remove = db.prepare("DELETE FROM weekly_class_cancellations WHERE class_id = ? AND date = ?");
+  return remove.run(classId, date).changes === 1;
+}

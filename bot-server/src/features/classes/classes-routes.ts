@@ -35,7 +35,8 @@ export function classesRoutes(
       // `going` differs per learner: never let a shared cache keep one learner's answers.
       res.set({ "Cache-Control": "private, no-store", Vary: "Authorization" }).json({ items });
     })
-    .all(onlyMethods("GET"));
+    // POST (staff create a class) is class-management-routes.ts's, mounted before this router.
+    .all(onlyMethods("GET", "POST"));
   router
     .route("/classes/:classId/occurrences/:date/rsvp")
     .put(deps.requireSession, (req, res) => {
