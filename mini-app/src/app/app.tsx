@@ -49,6 +49,18 @@ const RemindersPage = lazy(() =>
 );
 const MyDataPage = lazy(() => import("../features/privacy/my-data-page.tsx").then((m) => ({ default: m.MyDataPage })));
 
+// The facilitator's screens (người hướng dẫn) and their home entry load only for those who need them.
+const FacilitatorEntry = lazy(() =>
+  import("../features/facilitator/facilitator-entry.tsx").then((m) => ({ default: m.FacilitatorEntry })),
+);
+const AnnouncementsPage = lazy(() =>
+  import("../features/facilitator/announcements-page.tsx").then((m) => ({ default: m.AnnouncementsPage })),
+);
+const ComposerPage = lazy(() =>
+  import("../features/facilitator/composer/composer-page.tsx").then((m) => ({ default: m.ComposerPage })),
+);
+const ReportPage = lazy(() => import("../features/facilitator/report-page.tsx").then((m) => ({ default: m.ReportPage })));
+
 // Text size and contrast apply before the first paint, and follow every change.
 followDisplaySettings();
 
@@ -74,16 +86,26 @@ export function AppRoutes() {
       <Route path="/kiem-tra-nhanh" element={<Lazy page={<PlacementPage />} />} />
       <Route path="/co-chu-va-mau" element={<Lazy page={<DisplaySettingsPage />} />} />
       <Route path="/thi-chung-nhan" element={<Lazy page={<CertificationPage />} />} />
+      <Route path="/huong-dan/thong-bao" element={<Lazy page={<AnnouncementsPage />} />} />
+      <Route path="/huong-dan/thong-bao/moi" element={<Lazy page={<ComposerPage />} />} />
+      <Route path="/huong-dan/thong-bao/:id" element={<Lazy page={<ReportPage />} />} />
       <Route path="*" element={<NotFoundPage />} />
     </AnimationRoutes>
   );
 }
 
 function HomeRoute() {
-  const { onboarded } = useDeviceStore(learnerStore);
+  const learner = useDeviceStore(learnerStore);
   const suggested = useDeviceStore(placementStore).result?.suggested ?? null;
-  return onboarded ? (
+  // Only an account on the server can be staff: without the progress consent nobody asks.
+  const staffEntry = mayUseServer(learner) ? (
+    <Suspense fallback={null}>
+      <FacilitatorEntry />
+    </Suspense>
+  ) : null;
+  return learner.onboarded ? (
     <LessonsHome
+      staffEntry={staffEntry}
       continueCard={
         <>
           <ContinueCard />

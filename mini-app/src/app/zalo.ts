@@ -310,3 +310,16 @@ export async function shareMiniAppPage(page: MiniAppPageShare): Promise<boolean>
   });
   return result?.status !== 0;
 }
+
+/**
+ * Open Zalo's share sheet with a ready text (an announcement for an ordinary group the OA
+ * cannot post in); the facilitator picks the group and sends it. Resolves false when they
+ * closed the sheet without sending. Outside Zalo it rejects with OutsideZaloError, so the
+ * caller can copy the text instead.
+ * https://mini.zalo.me/documents/api/openShareSheet/
+ */
+export async function shareTextInZalo(text: string): Promise<boolean> {
+  if (!insideZalo) throw new OutsideZaloError("openShareSheet");
+  const result = await (await loadSdk()).openShareSheet({ type: "text", data: { text } });
+  return result?.status !== 0;
+}

@@ -16,9 +16,11 @@ interface LessonsHomeProps {
   placementOffer?: ReactNode;
   /** the module the placement check suggested starting from */
   suggestedModule?: string | null;
+  /** "Dành cho người hướng dẫn" (features/facilitator), handed in by the app; it shows only for staff */
+  staffEntry?: ReactNode;
 }
 
-export function LessonsHome({ continueCard, placementOffer, suggestedModule = null }: LessonsHomeProps) {
+export function LessonsHome({ continueCard, placementOffer, suggestedModule = null, staffEntry }: LessonsHomeProps) {
   const { catalog } = useCourse();
   const progress = useDeviceStore(progressStore);
   const navigate = useNavigate();
@@ -49,6 +51,7 @@ export function LessonsHome({ continueCard, placementOffer, suggestedModule = nu
         </section>
       ))}
       <div className="stack" style={{ marginTop: 28 }}>
+        {staffEntry}
         <Button variant="secondary" fullWidth onClick={() => navigate("/lop-hoc")}>
           {strings.classes.title}
         </Button>
