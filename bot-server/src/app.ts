@@ -7,8 +7,11 @@ import cors from "cors";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import type { Db } from "./db/database.ts";
+import { loadWardSettings } from "./db/ward-settings.ts";
 import type { Config } from "./env.ts";
+import { broadcastsRoutes } from "./features/broadcasts/broadcasts-routes.ts";
 import { handleOaEvent, type OaEventDeps } from "./features/chat/oa-event-handler.ts";
+import { classManagementRoutes } from "./features/classes/class-management-routes.ts";
 import { classesRoutes } from "./features/classes/classes-routes.ts";
 import { listUpcomingMeetings } from "./features/classes/classes-service.ts";
 import { healthRoutes } from "./features/health/health-routes.ts";
@@ -19,6 +22,8 @@ import { SYNC_BODY_LIMIT, syncRoutes } from "./features/progress/sync-routes.ts"
 import { syncEvents } from "./features/progress/sync-service.ts";
 import { configRoutes } from "./features/public-config/config-routes.ts";
 import { sessionRoutes } from "./features/session/session-routes.ts";
+import { staffRoutes } from "./features/staff/staff-routes.ts";
+import { wardSettingsRoutes } from "./features/ward-settings/ward-settings-routes.ts";
 import { InboxWorker } from "./features/webhook/inbox-worker.ts";
 import { webhookRoutes } from "./features/webhook/webhook-routes.ts";
 import type { SignatureSettings } from "./features/webhook/webhook-signature.ts";
@@ -29,6 +34,7 @@ import { errorHandler, routeNotFound } from "./lib/http.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { securityHeaders } from "./lib/security.ts";
 import { createZaloGraphClient } from "./platform/zalo-graph.ts";
+import type { OaTokenSource } from "./platform/oa-token-manager.ts";
 import { createZaloOaClient } from "./platform/zalo-oa.ts";
 
 export interface AppDeps {
@@ -36,13 +42,15 @@ export interface AppDeps {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** the process's OA token manager (main.ts); without it the chat uses the configured token as is */
+  oaTokens?: OaTokenSource;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const { db, config, clock = systemClock, logger = createLogger(config.logLevel) } = deps;
   const zalo = createZaloGraphClient({ baseUrl: config.zalo.graphUrl, appSecret: config.zalo.appSecret });
   const sandboxOrigin = config.zalo.sandboxUrl ? new URL(config.zalo.sandboxUrl).origin : null;
-  const inbox = createInbox(db, config, clock, logger);
+  const inbox = createInbox(db, config, clock, logger, deps.oaTokens);
   const authenticated = requireSession({ db, clock });
   const maybeAuthenticated = optionalSession({ db, clock });
 
@@ -70,6 +78,8 @@ export function createApp(deps: AppDeps): express.Express {
   // A sync batch (up to 200 events) needs more room than any other body; a body parsed
   // here is not read again by the general parser below.
   api.use("/sync", express.json({ limit: SYNC_BODY_LIMIT }));
+  // An announcement may name every TDP of a large ward (up to 500 ids) beside its text.
+  api.post("/announcements", express.json({ limit: "64kb" }));
   api.use(express.json({ limit: "16kb" }));
   api.use(configRoutes({ db, wardName: wardFile.name, sandboxUrl: config.zalo.sandboxUrl }));
   api.use(
@@ -78,7 +88,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRoutes({ db, clock, controller: wardFile.controller, requireSession: authenticated }));
   api.use(progressRoutes({ db, clock, findLesson, requireSession: authenticated }));
   api.use(syncRoutes({ db, clock, findLesson, requireSession: authenticated }));
+  api.use(classManagementRoutes({ db, clock, findLesson, requireSession: authenticated }));
   api.use(classesRoutes({ db, clock, requireSession: authenticated, optionalSession: maybeAuthenticated }));
+  api.use(wardSettingsRoutes({ db, clock, requireSession: authenticated }));
+  api.use(staffRoutes({ db, defaultQuietHours: wardFile.quietHours, requireSession: authenticated }));
+  api.use(broadcastsRoutes({ db, clock, requireSession: authenticated }));
   api.use(routeNotFound);
   app.use("/api/v1", api);
 
@@ -95,8 +109,12 @@ export function createApp(deps: AppDeps): express.Express {
  * The webhook's inbox worker, handing each stored event to the chat bot. The chat reuses the
  * classes and sync services through ports wired here, so features stay apart.
  */
-function createInbox(db: Db, config: Config, clock: Clock, logger: Logger): InboxWorker {
-  const oa = createZaloOaClient({ baseUrl: config.zalo.oa.openApiUrl, accessToken: config.zalo.oa.accessToken });
+function createInbox(db: Db, config: Config, clock: Clock, logger: Logger, tokens?: OaTokenSource): InboxWorker {
+  const oa = createZaloOaClient({
+    baseUrl: config.zalo.oa.openApiUrl,
+    tokens: tokens ?? config.zalo.oa.accessToken,
+    timeoutMs: config.zalo.httpTimeoutMs,
+  });
   const chat: OaEventDeps = {
     db,
     clock,
@@ -105,7 +123,7 @@ function createInbox(db: Db, config: Config, clock: Clock, logger: Logger): Inbo
     miniAppId: config.miniAppId,
     wardName: wardFile.name,
     controller: wardFile.controller,
-    reminderTimes: wardFile.reminders,
+    reminderTimes: () => loadWardSettings(db).reminders,
     lessons: courseLessons,
     upcomingMeetings: (tdpId: string, days: number) => listUpcomingMeetings({ db, clock }, { tdpId, days }, undefined),
     recordLearning: (userId: number, events: SyncEvent[]) => {

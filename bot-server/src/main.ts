@@ -1,19 +1,23 @@
 // Starts the bot server: `pnpm --filter @hocso/bot-server start`.
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
+import { startBackground, type Background } from "./background.ts";
 import { openDatabase } from "./db/database.ts";
 import { deleteExpiredSessions } from "./db/sessions.ts";
 import { setUpDatabase } from "./db/setup.ts";
 import { loadEnvOrExit } from "./env.ts";
 import { WEBHOOK_PATH } from "./features/webhook/webhook-routes.ts";
-import { systemClock } from "./lib/clock.ts";
+import { createOaTokenManager } from "./features/delivery/channel-adapters.ts";
+import { startingClock, systemClock, type Clock } from "./lib/clock.ts";
 import { wardFile } from "./lib/content.ts";
 import { createLogger } from "./lib/logger.ts";
 
 const config = loadEnvOrExit();
 const logger = createLogger(config.logLevel);
+const clock: Clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
+if (config.clockStart) logger.warn({ clockStart: config.clockStart }, "CLOCK_START: the server's clock is moved (sandbox demo)");
 const db = openDatabase(config.databasePath);
-const now = systemClock.now();
+const now = clock.now();
 const { applied, classesAdded } = setUpDatabase(db, wardFile, now);
 const expired = deleteExpiredSessions(db, now);
 logger.info(
@@ -21,7 +25,10 @@ logger.info(
   "database ready",
 );
 
-const app = createApp({ db, config, clock: systemClock, logger });
+// One token manager per process: the OA's refresh token is single-use, so two would fight.
+const tokens = createOaTokenManager({ config, db, clock, logger });
+const app = createApp({ db, config, clock, logger, oaTokens: tokens });
+let background: Background | undefined;
 const server: Server = app.listen(config.port, config.host, (err?: Error) => {
   if (err) {
     logger.fatal({ err }, "cannot listen");
@@ -37,6 +44,16 @@ const server: Server = app.listen(config.port, config.host, (err?: Error) => {
   if (config.zalo.mode === "sandbox") {
     logger.info({ sandbox: config.zalo.sandboxUrl }, "no Zalo credentials: using the Zalo sandbox");
   }
+  startBackground({ db, config, clock, logger, tokens }).then(
+    (started) => {
+      background = started;
+      if (stopping) void started.stop();
+    },
+    (error: unknown) => {
+      logger.fatal({ err: error }, "the reminder planner and the outbox sender could not start");
+      process.exit(1);
+    },
+  );
 });
 
 let stopping = false;
@@ -49,10 +66,14 @@ function shutdown(signal: string): void {
     process.exit(1);
   }, 10_000);
   force.unref();
+  // The sends in flight finish (or time out) before the database closes under them.
+  const backgroundStopped = background ? background.stop() : Promise.resolve();
   server.close((err) => {
-    db.close();
-    if (err) logger.error({ err }, "error while closing the server");
-    process.exit(err ? 1 : 0);
+    void backgroundStopped.finally(() => {
+      db.close();
+      if (err) logger.error({ err }, "error while closing the server");
+      process.exit(err ? 1 : 0);
+    });
   });
   server.closeIdleConnections();
 }

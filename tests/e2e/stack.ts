@@ -14,7 +14,22 @@ export interface Stack {
   baseUrl: string;
   sandboxUrl: string;
   databasePath: string;
+  /** the bot server's log so far (for a failing test's message) */
+  serverOutput(): string;
+  /** SIGKILL: the bot server dies at once, mid-request, with nothing flushed or closed */
+  killServer(): Promise<void>;
+  /** starts the bot server again on the same port and database, and waits for /healthz */
+  restartServer(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** extra environment for the bot server, e.g. CLOCK_START or OUTBOX_CONCURRENCY */
+  serverEnv?: Record<string, string>;
+  /** extra environment for the sandbox */
+  sandboxEnv?: Record<string, string>;
+  /** runs before the bot server first starts, with the path its SQLite file will have */
+  prepareDatabase?: (databasePath: string) => void | Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -66,28 +81,49 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "hocso-e2e-"));
   const sandboxPort = await freePort();
   const port = await freePort();
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const databasePath = join(dir, "hocso.sqlite");
+  const baseUrl = `http://127.0.0.1:${port}`;
 
-  const sandbox = launch("zalo-sandbox/src/main.ts", { ZALO_SANDBOX_PORT: String(sandboxPort) });
+  const sandbox = launch("zalo-sandbox/src/main.ts", {
+    ZALO_SANDBOX_PORT: String(sandboxPort),
+    ZALO_SANDBOX_WEBHOOK_URL: `${baseUrl}/webhooks/zalo-oa`,
+    ...options.sandboxEnv,
+  });
   await waitFor(`${sandboxUrl}/`, sandbox.child, sandbox.output);
-  const server = launch("bot-server/src/main.ts", {
+  await options.prepareDatabase?.(databasePath);
+  const serverEnv = {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_PATH: databasePath,
     ZALO_SANDBOX_URL: sandboxUrl,
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
+    ...options.serverEnv,
+  };
+  let server = launch("bot-server/src/main.ts", serverEnv);
+  let earlierOutput = "";
   await waitFor(`${baseUrl}/healthz`, server.child, server.output);
 
   return {
     baseUrl,
     sandboxUrl,
     databasePath,
+    serverOutput: () => earlierOutput + server.output(),
+    async killServer() {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        server.child.once("exit", () => resolve());
+        server.child.kill("SIGKILL");
+      });
+    },
+    async restartServer() {
+      earlierOutput += server.output();
+      server = launch("bot-server/src/main.ts", serverEnv);
+      await waitFor(`${baseUrl}/healthz`, server.child, server.output);
+    },
     async stop() {
       await stopProcess(server.child);
       await stopProcess(sandbox.child);

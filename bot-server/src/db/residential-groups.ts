@@ -54,3 +54,30 @@ export function findResidentialGroupByZaloGroupId(db: Db, zaloGroupId: string): 
     | StoredResidentialGroup
     | undefined;
 }
+
+/** TDPs reached through the local sandbox, with the group id they name (sandbox mode start-up). */
+export function listSandboxGroupsOfTdps(db: Db): Array<{ groupId: string; name: string }> {
+  return db
+    .prepare(
+      `SELECT zalo_group_id AS groupId, name FROM residential_groups
+       WHERE channel = 'sandbox' AND zalo_group_id IS NOT NULL ORDER BY rowid`,
+    )
+    .all() as Array<{ groupId: string; name: string }>;
+}
+
+/** A TDP with how messages reach its group (DESIGN.md "Reaching residents"). */
+export interface TdpChannel {
+  id: string;
+  name: string;
+  channel: ResidentialGroup["channel"];
+  /** the GMF group id (or the sandbox's), null when the TDP has no OA-owned group yet */
+  zaloGroupId: string | null;
+}
+
+/** Every TDP with its channel, in the ward file's order. */
+export function listTdpChannels(db: Db): TdpChannel[] {
+  const rows = db
+    .prepare("SELECT id, name, channel, zalo_group_id FROM residential_groups ORDER BY rowid")
+    .all() as Array<{ id: string; name: string; channel: TdpChannel["channel"]; zalo_group_id: string | null }>;
+  return rows.map((r) => ({ id: r.id, name: r.name, channel: r.channel, zaloGroupId: r.zalo_group_id }));
+}
