@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { lessons } from "@hocso/content/all-lessons";
 import { ward } from "@hocso/content/ward";
 import { CONSENT_TEXT_VERSION } from "@hocso/shared/learner";
+import { enqueueOutbox } from "@hocso/bot-server/db/outbox";
+import { saveStaff } from "@hocso/bot-server/db/staff";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -128,6 +130,29 @@ describe("withdrawing the progress consent", () => {
     expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([1, 3, 1, 1]);
   });
 
+  it("stops the learner's personal reminders not sent yet when the reminders consent is withdrawn", async () => {
+    const personal = (key: string) =>
+      enqueueOutbox(
+        h.db,
+        {
+          dedupeKey: key,
+          kind: "reminder",
+          channel: "miniapp-notify",
+          recipient: learner.zaloId,
+          message: { text: "Nhắc lịch học" },
+          dueAt: h.clock.now(),
+        },
+        h.clock.now(),
+      );
+    const waiting = personal("reminder:lop:2026-12-05:day-before:me");
+    const sent = personal("reminder:lop:2026-11-28:day-before:me");
+    h.db.prepare("UPDATE outbox SET state = 'sent', sent_at = ? WHERE id = ?").run(h.clock.now().toISOString(), sent.id);
+    await decideConsent(h, learner, "reminders", false);
+    const left = h.db.prepare("SELECT id FROM outbox WHERE recipient = ? ORDER BY id").all(learner.zaloId);
+    expect(left).toEqual([{ id: sent.id }]);
+    expect(waiting.id).not.toBe(sent.id);
+  });
+
   it("starts from an empty record when the learner consents again", async () => {
     await decideConsent(h, learner, "progress", false);
     await decideConsent(h, learner, "progress", true);
@@ -139,13 +164,30 @@ describe("withdrawing the progress consent", () => {
 describe("DELETE /api/v1/me", () => {
   it("answers 204 and leaves no row about the learner in any table with a user_id, nor their account", async () => {
     const id = userIdOf(h, learner);
+    // A learner can also be a facilitator, and have a personal reminder on its way.
+    saveStaff(h.db, { userId: id, role: "facilitator", tdpIds: ["giai-phong"], grantedBy: null }, h.clock.now());
+    const reminder = enqueueOutbox(
+      h.db,
+      {
+        dedupeKey: `reminder:lop:2026-12-05:day-before:${learner.zaloId}`,
+        kind: "reminder",
+        channel: "miniapp-notify",
+        recipient: learner.zaloId,
+        message: { text: "Nhắc lịch học" },
+        dueAt: h.clock.now(),
+      },
+      h.clock.now(),
+    );
     const tables = tablesWithUserId(h);
-    expect(tables).toEqual(expect.arrayContaining(["consents", "sessions", ...KEPT_FOR_PROGRESS]));
+    expect(tables).toEqual(expect.arrayContaining(["consents", "sessions", "staff", "staff_tdps", ...KEPT_FOR_PROGRESS]));
     expect(Object.values(counts(id)).every((n) => n > 0)).toBe(true);
     const res = await request(h.app).delete("/api/v1/me").set(bearer(learner.token)).expect(204);
     expect(res.text).toBe("");
     expect(counts(id)).toEqual(Object.fromEntries(tables.map((t) => [t, 0])));
     expect(h.db.prepare("SELECT count(*) AS n FROM users WHERE id = ? OR zalo_id = ?").get(id, learner.zaloId)).toEqual({
+      n: 0,
+    });
+    expect(h.db.prepare("SELECT count(*) AS n FROM outbox WHERE id = ? OR recipient = ?").get(reminder.id, learner.zaloId)).toEqual({
       n: 0,
     });
   });

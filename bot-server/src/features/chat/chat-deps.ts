@@ -16,7 +16,8 @@ export interface ChatDeps {
   wardName: string;
   /** the personal-data controller (ward file), named in the notice "nhắc lịch" shows before consent */
   controller: string;
-  reminderTimes: ReminderTimes;
+  /** the ward's reminder times now (admins change them), as "nhắc lịch" describes them */
+  reminderTimes: () => ReminderTimes;
   /** the course's lessons in teaching order */
   lessons: readonly Lesson[];
   /** the TDP's class meetings over the next `days` ward dates (GET /api/v1/classes) */

@@ -81,7 +81,7 @@ function openApp(deps: ChatDeps, resident: Resident): Reply {
 /** "nhắc lịch": says what the reminders are and asks; nothing is recorded until the resident agrees. */
 function remindersNotice(deps: ChatDeps, resident: Resident): Reply {
   if (hasReminders(deps, resident)) return { text: TEXT.remindersAlreadyOn, buttons: [BUTTONS.schedule, BUTTONS.stop] };
-  return { text: TEXT.remindersNotice(deps.controller, deps.reminderTimes), buttons: [BUTTONS.agreeReminders] };
+  return { text: TEXT.remindersNotice(deps.controller, deps.reminderTimes()), buttons: [BUTTONS.agreeReminders] };
 }
 
 /** "Đồng ý nhận nhắc lịch": the consent itself, with the notice's version and the time. */
@@ -89,7 +89,7 @@ function confirmReminders(deps: ChatDeps, resident: Resident): Reply[] {
   if (!subscribeReminders(deps, resident)) {
     return [{ text: TEXT.remindersAlreadyOn, buttons: [BUTTONS.schedule, BUTTONS.stop] }];
   }
-  const confirmation = TEXT.remindersOn(deps.reminderTimes);
+  const confirmation = TEXT.remindersOn(deps.reminderTimes());
   if (resident.tdp) return [{ text: confirmation, buttons: [BUTTONS.schedule, BUTTONS.stop] }];
   return tdpChooser(deps, [confirmation, "", TEXT.remindersNeedTdp]);
 }

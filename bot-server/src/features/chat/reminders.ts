@@ -1,10 +1,11 @@
 // The resident's consent to personal class reminders: recorded only on the explicit
 // "Đồng ý nhận nhắc lịch" after "nhắc lịch" showed what it means (DOMAIN.md §5.1), with the
-// notice's version and the time; "dừng" withdraws it. A linked learner's decision goes to their
-// account's consents, a chat-only resident's to chat_residents. Sending the reminders is the
-// scheduler's job (a later issue); this only records who asked for them.
+// notice's version and the time; "dừng" withdraws it and stops the personal reminders not sent
+// yet. A linked learner's decision goes to their account's consents, a chat-only resident's to
+// chat_residents. The reminder planner (features/reminders) reads these decisions.
 import { saveChatReminders } from "../../db/chat-residents.ts";
 import { hasGrantedConsent, recordConsent } from "../../db/consents.ts";
+import { deletePersonalMessages } from "../../db/outbox.ts";
 import type { ChatDeps } from "./chat-deps.ts";
 import { CHAT_REMINDERS_TEXT_VERSION } from "./chat-text.ts";
 import type { Resident } from "./resident.ts";
@@ -40,5 +41,7 @@ export function withdrawReminders(deps: ChatDeps, resident: Resident): boolean {
     saveChatReminders(deps.db, resident.oaUserId, withdrawn);
     withdrew = true;
   }
+  const ids = [resident.oaUserId, resident.user?.zaloId].filter((id) => id != null);
+  deletePersonalMessages(deps.db, ids, { unsentOnly: true });
   return withdrew;
 }

@@ -8,6 +8,7 @@ import { deleteRsvpsOf } from "../../db/class-rsvps.ts";
 import { hasGrantedConsent, recordConsent } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
 import { deleteLearningEventsOf } from "../../db/learning-events.ts";
+import { deletePersonalMessages } from "../../db/outbox.ts";
 import { deleteProgressOf } from "../../db/progress.ts";
 import { residentialGroupExists } from "../../db/residential-groups.ts";
 import { findUserById, updateProfile } from "../../db/users.ts";
@@ -49,6 +50,11 @@ export function patchMe(
     const decisions = Object.entries(patch.consents ?? {}) as Array<[ConsentPurpose, boolean]>;
     for (const [purpose, granted] of decisions) {
       recordConsent(db, userId, { purpose, granted, textVersion: CONSENT_TEXT_VERSION, decidedAt: now.toISOString() });
+    }
+    // A withdrawn "reminders" stops the personal reminders not sent yet, at once.
+    if (patch.consents?.reminders === false) {
+      const user = findUserById(db, userId);
+      deletePersonalMessages(db, [user?.zaloId, user?.oaScopedId].filter((id) => id != null), { unsentOnly: true });
     }
     // Without the purpose there is nothing to keep it for (law 91/2025/QH15): the consent row
     // stays, because it records the withdrawal itself.

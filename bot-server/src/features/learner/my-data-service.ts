@@ -11,6 +11,7 @@ import { listProgress, type StoredProgress } from "../../db/progress.ts";
 import { listSessionsOf } from "../../db/sessions.ts";
 import { deleteUser, findUserById, type User } from "../../db/users.ts";
 import { forgetChatResident } from "../../db/chat-residents.ts";
+import { deletePersonalMessages } from "../../db/outbox.ts";
 import { scrubInboxEventsFrom } from "../../db/webhook-inbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -75,11 +76,14 @@ export function exportLearnerData({ db, clock, controller }: MyDataDeps, userId:
 /**
  * Deletes the learner and, in the same transaction, every row about them: the account's
  * tables by cascade (sessions included), and what the OA chat kept under their linked
- * OA-scoped id (TDP choice, reminders decision, quiz position, webhook payloads).
+ * OA-scoped id (TDP choice, reminders decision, quiz position, webhook payloads), and the
+ * personal reminders addressed to either id, sent or not.
  */
 export function deleteLearner({ db }: Pick<MyDataDeps, "db">, userId: number): void {
   const deleted = db.transaction(() => {
-    const oaUserId = findUserById(db, userId)?.oaScopedId;
+    const user = findUserById(db, userId);
+    const oaUserId = user?.oaScopedId;
+    deletePersonalMessages(db, [user?.zaloId, oaUserId].filter((id) => id != null), { unsentOnly: false });
     if (oaUserId) {
       forgetChatResident(db, oaUserId);
       scrubInboxEventsFrom(db, oaUserId);
