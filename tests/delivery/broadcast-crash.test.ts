@@ -126,6 +126,8 @@ describe("a 300-group broadcast interrupted by SIGKILL", () => {
       })
       .toBeGreaterThanOrEqual(GROUPS / 3);
     await stack.killServer();
+    // Really gone: nothing answers on its port, and nothing more reaches the groups.
+    await expect(fetch(`${stack.baseUrl}/healthz`)).rejects.toThrow();
 
     const states = db
       .prepare("SELECT state, count(*) AS n FROM outbox WHERE announcement_id = ? GROUP BY state")

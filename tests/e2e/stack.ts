@@ -8,7 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
-const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
+/**
+ * Node itself with tsx's loader, not the tsx command: that command runs the script in a child
+ * process, so a SIGKILL would kill only the wrapper and leave the real server running.
+ */
+const nodeWithTsx = [process.execPath, "--import", "tsx"] as const;
 
 export interface Stack {
   baseUrl: string;
@@ -62,7 +66,7 @@ function launch(script: string, env: Record<string, string>): { child: ChildProc
   let log = "";
   // Never let a developer's real Zalo credentials leak into a test run.
   const { ZALO_APP_ID: _id, ZALO_APP_SECRET: _secret, ...inherited } = process.env;
-  const child = spawn(tsx, [script], {
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), script], {
     cwd: repoRoot,
     env: { ...inherited, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

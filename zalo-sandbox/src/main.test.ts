@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const tsx = join(here, "..", "..", "node_modules", ".bin", "tsx");
+const repoRoot = join(here, "..", "..");
 let child: ChildProcess | undefined;
 
 afterEach(() => {
@@ -15,7 +15,9 @@ afterEach(() => {
 
 /** Starts main.ts on a free port and answers its URL once it says it is listening. */
 function startMain(env: Record<string, string>): Promise<string> {
-  const proc = spawn(tsx, [join(here, "main.ts")], {
+  // node with tsx's loader, not the tsx command, whose child process a SIGKILL would orphan
+  const proc = spawn(process.execPath, ["--import", "tsx", join(here, "main.ts")], {
+    cwd: repoRoot,
     env: { ...process.env, ZALO_SANDBOX_PORT: "0", ZALO_SANDBOX_STATE: "", ZALO_SANDBOX_WEBHOOK_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
