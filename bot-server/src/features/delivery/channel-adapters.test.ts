@@ -21,10 +21,12 @@ describe("toNotification", () => {
     expect(toNotification({ text: "Lớp học tạm nghỉ." }, "hocso").templateData.contentDescription).toBe("Lớp học tạm nghỉ.");
   });
 
-  it("cuts a long first line to 100 characters, ending in an ellipsis", () => {
-    const title = toNotification({ text: "ă".repeat(150) }, "hocso").templateData.title;
-    expect([...title]).toHaveLength(100);
-    expect(title.endsWith("…")).toBe(true);
+  it("cuts a long first line to Zalo's 32-character title, and to 100 as the content title, ending in an ellipsis", () => {
+    const data = toNotification({ text: "ă".repeat(150) }, "hocso").templateData;
+    expect([...data.title]).toHaveLength(32);
+    expect(data.title.endsWith("…")).toBe(true);
+    expect([...data.contentTitle]).toHaveLength(100);
+    expect(data.contentTitle.endsWith("…")).toBe(true);
   });
 
   it("composes Vietnamese typed decomposed (NFD) before sending", () => {

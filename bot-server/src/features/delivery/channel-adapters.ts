@@ -95,19 +95,19 @@ export function miniAppAdapter(settings: MiniAppNotifySettings): ChannelAdapter 
 }
 
 /**
- * An outbox message as a mini app notice: its first line as the title, the rest as the
- * description, a button into the mini app. Zalo publishes no field limits for the default
- * template (ZALO.md §7.7), so the lengths are cautious.
+ * An outbox message as a mini app notice: its first line as the title (at most 32 characters,
+ * per Zalo's Mini App notification page, zmp-docs "open-apis/notifications/send"; whole as the
+ * content title), the rest as the description, a button into the mini app.
  */
 export function toNotification(message: OaMessage, miniAppId: string): MiniAppNotification {
   const [first = "", ...rest] = message.text.normalize("NFC").split("\n");
-  const title = cut(first.trim(), 100);
+  const contentTitle = cut(first.trim(), 100);
   const description = cut(rest.join("\n").trim() || first.trim(), 500);
   return {
     templateId: DEFAULT_NOTIFICATION_TEMPLATE_ID,
     templateData: {
-      title,
-      contentTitle: title,
+      title: cut(first.trim(), 32),
+      contentTitle,
       contentDescription: description,
       buttonText: "Mở Học Số",
       buttonUrl: `https://zalo.me/s/${miniAppId}/`,
