@@ -23,6 +23,7 @@ import { syncEvents } from "./features/progress/sync-service.ts";
 import { configRoutes } from "./features/public-config/config-routes.ts";
 import { sessionRoutes } from "./features/session/session-routes.ts";
 import { staffRoutes } from "./features/staff/staff-routes.ts";
+import { staffRemindersRoutes } from "./features/staff-reminders/staff-reminders-routes.ts";
 import { wardSettingsRoutes } from "./features/ward-settings/ward-settings-routes.ts";
 import { InboxWorker } from "./features/webhook/inbox-worker.ts";
 import { webhookRoutes } from "./features/webhook/webhook-routes.ts";
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(wardSettingsRoutes({ db, clock, requireSession: authenticated }));
   api.use(staffRoutes({ db, defaultQuietHours: wardFile.quietHours, requireSession: authenticated }));
   api.use(broadcastsRoutes({ db, clock, requireSession: authenticated }));
+  api.use(staffRemindersRoutes({ db, clock, requireSession: authenticated }));
   api.use(routeNotFound);
   app.use("/api/v1", api);
 

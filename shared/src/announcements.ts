@@ -4,6 +4,7 @@
 // renderAnnouncement returns and the mini app previews it with the same call, so the preview
 // is exactly what residents read.
 import { z } from "zod";
+import { DeliveryCountsSchema, DeliveryStatusSchema } from "./delivery-status.ts";
 import { groupText, zaloLength } from "./zalo-text.ts";
 
 /**
@@ -126,14 +127,17 @@ export const SEND_AT_MAX_DAYS = 60;
 
 // ---- The delivery report ----
 
-/**
- * A group's delivery as the facilitator reads it: waiting (pending or being sent), sent,
- * failed (Zalo refused for good; `reason` says why), expired, cancelled, or share-by-hand
- * (the OA cannot post there: the facilitator shares it and says so).
- */
-export const DeliveryStatusSchema = z.enum(["sent", "waiting", "failed", "expired", "cancelled", "share-by-hand"]);
-export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
-export const DELIVERY_STATUSES = DeliveryStatusSchema.options;
+// The statuses and their counts live in delivery-status.ts (class reminders use them too); they
+// are exported here as well, where the announcement report's readers already import them.
+export {
+  countDeliveries,
+  DELIVERY_STATUSES,
+  DeliveryCountsSchema,
+  DeliveryStatusSchema,
+  emptyCounts,
+  type DeliveryCounts,
+  type DeliveryStatus,
+} from "./delivery-status.ts";
 
 export const DeliverySchema = z.object({
   tdpId: z.string(),
@@ -161,9 +165,6 @@ const AnnouncementFields = {
 export const AnnouncementSchema = z.object({ ...AnnouncementFields, deliveries: z.array(DeliverySchema) });
 export type Announcement = z.infer<typeof AnnouncementSchema>;
 
-export const DeliveryCountsSchema = z.record(DeliveryStatusSchema, z.number().int().min(0));
-export type DeliveryCounts = z.infer<typeof DeliveryCountsSchema>;
-
 export const AnnouncementSummarySchema = z.object({
   ...AnnouncementFields,
   /** the caller's groups by status */
@@ -173,16 +174,6 @@ export const AnnouncementSummarySchema = z.object({
 export type AnnouncementSummary = z.infer<typeof AnnouncementSummarySchema>;
 
 export const AnnouncementListSchema = z.object({ items: z.array(AnnouncementSummarySchema) });
-
-export function emptyCounts(): DeliveryCounts {
-  return Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as DeliveryCounts;
-}
-
-export function countDeliveries(deliveries: readonly Pick<Delivery, "status">[]): DeliveryCounts {
-  const counts = emptyCounts();
-  for (const d of deliveries) counts[d.status] += 1;
-  return counts;
-}
 
 // ---- GET /api/v1/staff/me ----
 

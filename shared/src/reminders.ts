@@ -119,8 +119,26 @@ export function reminderKey(classId: string, date: string, offset: ReminderOffse
   return `reminder:${classId}:${date}:${offset}:${keyPart}`;
 }
 
-export function cancellationKey(classId: string, date: string, keyPart: string): string {
-  return `cancellation:${classId}:${date}:${keyPart}`;
+/**
+ * What every key of a meeting's notices of one kind to one recipient starts with; the n-th
+ * notice's key is this, or this and `:<n>`.
+ */
+export function noticeKeyStem(kind: "cancellation" | "change", classId: string, date: string, keyPart: string): string {
+  return `${kind}:${classId}:${date}:${keyPart}`;
+}
+
+/**
+ * The n-th cancellation notice of a meeting to one recipient (a date cancelled, restored and
+ * cancelled again is told twice): the first keeps the key it always had, later ones add `:n`.
+ */
+export function cancellationKey(classId: string, date: string, keyPart: string, n = 1): string {
+  const stem = noticeKeyStem("cancellation", classId, date, keyPart);
+  return n === 1 ? stem : `${stem}:${n}`;
+}
+
+/** The n-th notice (from 1) that a meeting already reminded of has changed. */
+export function changeKey(classId: string, date: string, keyPart: string, n: number): string {
+  return `${noticeKeyStem("change", classId, date, keyPart)}:${n}`;
 }
 
 // ---- What one tick plans ----
@@ -261,7 +279,7 @@ export function lessonLink(miniAppId: string, lessonId: string): string {
 }
 
 /** HH:MM ward time of an instant. */
-function wardClock(instant: Date): string {
+export function wardClock(instant: Date): string {
   return new Date(instant.getTime() + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16);
 }
 
@@ -314,7 +332,7 @@ const CAPS = [Infinity, 300, 160, 80, 40, 20];
  * it fits in Zalo's 2,000 characters, else with each cut shorter until it does. NFC and
  * mention-safe (groupText).
  */
-function fitted(build: (cut: (text: string) => string) => Array<string | null>): string {
+export function fitted(build: (cut: (text: string) => string) => Array<string | null>): string {
   for (const cap of CAPS) {
     const text = groupText(
       build((t) => (cap === Infinity ? clip(t, Number.MAX_SAFE_INTEGER) : clip(t, cap)))

@@ -1,8 +1,10 @@
 // Staff managing weekly classes through the API: POST /api/v1/classes, GET and PATCH
 // /api/v1/classes/:classId, PUT and DELETE …/cancellations/:date, GET /api/v1/staff/classes;
-// and what an edit or a cancelled date does to the reminders in the outbox. Real HTTP, a real
-// SQLite file, the Zalo sandbox for sign-in. The test clock stands at Thứ Bảy 28/11/2026,
-// 08:00 ward time; the ward file seeds "giai-phong-toi-thu-bay" (Saturdays 19:00–20:30).
+// and what an edit or a cancelled date does to the reminders in the outbox, and the notices
+// it sends to those already reminded. Real HTTP, a real SQLite file, the Zalo sandbox for
+// sign-in. The test clock stands at Thứ Bảy 28/11/2026, 08:00 ward time; the ward file seeds
+// "giai-phong-toi-thu-bay" (Saturdays 19:00–20:30).
+import { saveChatReminders, saveChatTdp } from "@hocso/bot-server/db/chat-residents";
 import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { listOutboxOfMeeting } from "@hocso/bot-server/db/outbox";
 import { createLogger } from "@hocso/bot-server/lib/logger";
@@ -82,6 +84,12 @@ function markSent(dedupeKey: string): void {
     .prepare("UPDATE outbox SET state = 'sent', sent_at = ?, provider_message_id = 'msg-1', updated_at = ? WHERE dedupe_key = ?")
     .run(at, at, dedupeKey).changes;
   expect(changed).toBe(1);
+}
+
+const DAY_BEFORE_KEY = `reminder:${SEEDED}:2026-11-28:day-before:sandbox-giai-phong`;
+
+function changeNotices() {
+  return listOutboxOfMeeting(h.db, SEEDED, "2026-11-28").filter((r) => r.kind === "change");
 }
 
 function fieldPaths(res: request.Response): string[] {
@@ -276,6 +284,103 @@ describe("PATCH /api/v1/classes/:classId", () => {
     expect(listOutboxOfMeeting(h.db, SEEDED, "2026-11-28").map((r) => [r.dedupeKey, r.state])).toEqual([[key, "sent"]]);
   });
 
+  it("tells the group once of a new time after its reminder went, old and new side by side", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ startTime: "18:30" }).expect(200);
+    const notices = changeNotices();
+    expect(notices.map((r) => [r.dedupeKey, r.state])).toEqual([
+      [`change:${SEEDED}:2026-11-28:sandbox-giai-phong:1`, "pending"],
+    ]);
+    expect(notices[0]).toMatchObject({
+      channel: "sandbox",
+      recipient: "sandbox-giai-phong",
+      tdpId: "giai-phong",
+      urgent: true,
+      dueAt: h.clock.now().toISOString(),
+      expiresAt: "2026-11-28T11:30:00.000Z", // the meeting's new start, 18:30
+    });
+    expect(notices[0]!.message.text).toBe(
+      [
+        "⚠️ Thay đổi lịch học — Tổ dân phố Giải Phóng",
+        "Buổi học Thứ Bảy, 28/11/2026 nay bắt đầu lúc 18:30 (trước đây 19:00).",
+        "📍 Nhà văn hóa Tổ dân phố Giải Phóng (địa điểm mẫu)",
+        "Xin lỗi bác vì sự thay đổi này.",
+      ].join("\n"),
+    );
+    // The same-day reminder is planned from the new time: 16:30, two hours before.
+    h.clock.advance(8.5 * HOUR);
+    expect(plan()).toEqual({ planned: 1, expired: 0 });
+    expect(listOutboxOfMeeting(h.db, SEEDED, "2026-11-28").at(-1)!.message.text).toContain("18:30–20:00");
+  });
+
+  it("sends no notice for a change made before any reminder went: the planner writes the new time", async () => {
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ startTime: "18:30" }).expect(200);
+    expect(plan()).toEqual({ planned: 1, expired: 0 });
+    expect(changeNotices()).toEqual([]);
+    expect(listOutboxOfMeeting(h.db, SEEDED, "2026-11-28")[0]!.message.text).toContain("18:30–20:00");
+  });
+
+  it("tells the group again for a second change, with the time it last heard", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ startTime: "18:30" }).expect(200);
+    markSent(`change:${SEEDED}:2026-11-28:sandbox-giai-phong:1`);
+    h.clock.advance(HOUR);
+    await api()
+      .patch(`/api/v1/classes/${SEEDED}`)
+      .set(bearer(facilitator.token))
+      .send({ durationMinutes: 120, place: "Hội trường khu phố" })
+      .expect(200);
+    const notices = changeNotices();
+    expect(notices.map((r) => [r.dedupeKey, r.state])).toEqual([
+      [`change:${SEEDED}:2026-11-28:sandbox-giai-phong:1`, "sent"],
+      [`change:${SEEDED}:2026-11-28:sandbox-giai-phong:2`, "pending"],
+    ]);
+    expect(notices[1]!.message.text.split("\n").slice(1, 3)).toEqual([
+      "Buổi học Thứ Bảy, 28/11/2026 nay kết thúc lúc 20:30 (trước đây 20:00).",
+      "📍 Địa điểm mới: Hội trường khu phố (trước đây: Nhà văn hóa Tổ dân phố Giải Phóng (địa điểm mẫu))",
+    ]);
+  });
+
+  it("sends no notice when only the topic or what to bring changes, or nothing really changes", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    await api()
+      .patch(`/api/v1/classes/${SEEDED}`)
+      .set(bearer(facilitator.token))
+      .send({ topic: "Chủ đề mới", bring: "Không cần mang gì", startTime: "19:00" })
+      .expect(200);
+    expect(changeNotices()).toEqual([]);
+  });
+
+  it("tells the group the meeting moved when the class moves to another weekday", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ weekday: 7 }).expect(200);
+    const [notice] = changeNotices();
+    expect(notice!.message.text.split("\n")[1]).toBe(
+      "Buổi học Thứ Bảy, 28/11/2026 (19:00) nay chuyển sang Chủ Nhật, 29/11/2026, 19:00–20:30.",
+    );
+    expect(notice!.expiresAt).toBe("2026-11-29T12:00:00.000Z");
+  });
+
+  it("tells a resident whose own reminder went, but not one who has since said stop", async () => {
+    saveChatTdp(h.db, "oa-yes", "giai-phong", h.clock.now());
+    saveChatTdp(h.db, "oa-stopped", "giai-phong", h.clock.now());
+    for (const id of ["oa-yes", "oa-stopped"]) {
+      saveChatReminders(h.db, id, { granted: true, textVersion: "oa-chat-2026-11-v2", decidedAt: h.clock.now().toISOString() });
+    }
+    plan();
+    for (const id of ["sandbox-giai-phong", "oa-yes", "oa-stopped"]) markSent(`reminder:${SEEDED}:2026-11-28:day-before:${id}`);
+    saveChatReminders(h.db, "oa-stopped", { granted: false, textVersion: "oa-chat-2026-11-v2", decidedAt: h.clock.now().toISOString() });
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ place: "Hội trường" }).expect(200);
+    expect(changeNotices().map((r) => [r.dedupeKey, r.channel])).toEqual([
+      [`change:${SEEDED}:2026-11-28:sandbox-giai-phong:1`, "sandbox"],
+      [`change:${SEEDED}:2026-11-28:oa-yes:1`, "oa-user"],
+    ]);
+  });
+
   it("names every bad field in one 400 and changes nothing", async () => {
     const before = (await api().get(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token))).body;
     const res = await api()
@@ -375,6 +480,31 @@ describe("PUT /api/v1/classes/:classId/cancellations/:date", () => {
     expect(rows[1]!.failure).toBe("Buổi học này được nghỉ");
     // The planner writes nothing more for a cancelled date.
     expect(plan()).toEqual({ planned: 0, expired: 0 });
+  });
+
+  it("tells the group a second time when a date is cancelled, restored and cancelled again", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    const path = `/api/v1/classes/${SEEDED}/cancellations/2026-11-28`;
+    expect((await api().put(path).set(bearer(facilitator.token)).expect(200)).body.noticesQueued).toBe(1);
+    markSent(`cancellation:${SEEDED}:2026-11-28:sandbox-giai-phong`);
+    await api().delete(path).set(bearer(facilitator.token)).expect(200);
+    h.clock.advance(HOUR);
+    expect((await api().put(path).set(bearer(facilitator.token)).expect(200)).body.noticesQueued).toBe(1);
+    expect((await api().put(path).set(bearer(facilitator.token)).expect(200)).body.noticesQueued).toBe(0);
+    const notices = listOutboxOfMeeting(h.db, SEEDED, "2026-11-28").filter((r) => r.kind === "cancellation");
+    expect(notices.map((r) => [r.dedupeKey, r.state])).toEqual([
+      [`cancellation:${SEEDED}:2026-11-28:sandbox-giai-phong`, "sent"],
+      [`cancellation:${SEEDED}:2026-11-28:sandbox-giai-phong:2`, "pending"],
+    ]);
+  });
+
+  it("stops a change notice that has not gone when the meeting is then cancelled", async () => {
+    plan();
+    markSent(DAY_BEFORE_KEY);
+    await api().patch(`/api/v1/classes/${SEEDED}`).set(bearer(facilitator.token)).send({ startTime: "18:30" }).expect(200);
+    await api().put(`/api/v1/classes/${SEEDED}/cancellations/2026-11-28`).set(bearer(facilitator.token)).expect(200);
+    expect(changeNotices().map((r) => [r.state, r.failure])).toEqual([["cancelled", "Buổi học này được nghỉ"]]);
   });
 
   it("refuses a date the class does not meet on (404) and one that is not a date (400)", async () => {

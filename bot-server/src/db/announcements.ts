@@ -1,6 +1,6 @@
-// Announcements as stored (006-delivery.sql): the SQL of the broadcasts feature in one place. The outbox rows that carry an announcement are written and read
-// through db/outbox.ts; only the facilitator's "Tôi đã chia sẻ" (a manual row becoming sent)
-// is written here, because it is a step of this feature and not of the sender.
+// Announcements as stored (006-delivery.sql): the SQL of the broadcasts feature in one place.
+// The outbox rows that carry an announcement are written and read through db/outbox.ts,
+// including the facilitator's "Tôi đã chia sẻ".
 import type { Db } from "./database.ts";
 import type { OutboxState } from "./outbox.ts";
 
@@ -77,17 +77,9 @@ export function listAnnouncementsReaching(db: Db, tdpIds: readonly string[], lim
 }
 
 /**
- * The facilitator shared a manual row's text by hand: it becomes sent now, with no Zalo
- * message id. Only a row still waiting for that changes; returns whether one did.
+ * "Tôi đã chia sẻ" is no longer the broadcasts' own: class reminders shared by hand use it
+ * too, so it lives with the outbox. Kept importable from here for the broadcasts feature.
  */
-export function markSharedByHand(db: Db, outboxId: number, at: Date): boolean {
-  const iso = at.toISOString();
-  return (
-    db
-      .prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ? WHERE id = ? AND state = 'manual'`)
-      .run(iso, iso, outboxId).changes > 0
-  );
-}
 
 /** How many of each announcement's rows among `tdpIds` are in each outbox state. */
 export function countStatesOf(

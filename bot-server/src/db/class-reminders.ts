@@ -1,11 +1,19 @@
-// The SQL that class reminders need beyond outbox.ts, shared by the reminder planner and the
-// class routes (features never import each other): who hears about a TDP's (tổ dân phố)
-// classes, and the reminder rows' own state changes: held by quiet hours, recorded expired,
-// forgotten when a class changes.
+// The SQL that class reminders need beyond outbox.ts, shared by the reminder planner, the
+// class routes and the facilitator's reminders page (features never import each other): who
+// hears about a TDP's (tổ dân phố) classes, the reminder rows' own state changes (held by quiet
+// hours, recorded expired, forgotten when a class changes), the counters of repeated notices,
+// and a meeting's group messages and personal counts for the facilitator.
 import type { ReminderRecipient } from "@hocso/shared/reminders";
 import { groupRecipient, personRecipient } from "@hocso/shared/reminders";
 import type { Db } from "./database.ts";
-import { enqueueOutbox, type NewOutboxMessage } from "./outbox.ts";
+import {
+  enqueueOutbox,
+  OUTBOX_COLUMNS,
+  toOutboxRows,
+  type NewOutboxMessage,
+  type OutboxRow,
+  type OutboxState,
+} from "./outbox.ts";
 
 export interface TdpAudience {
   tdpId: string;
@@ -123,15 +131,98 @@ export function reopenMeetingReminders(db: Db, classId: string, date: string, re
 }
 
 /**
- * A cancelled meeting's reminders that wait for a facilitator to share them by hand ('manual'
- * rows of a 'share' group): cancelled too, so nobody forwards a reminder of a class that will
- * not take place. (outbox.ts cancelUnsent stops only 'pending' rows of a class.) Returns how many.
+ * A cancelled meeting's reminders and change notices that wait for a facilitator to share them
+ * by hand ('manual' rows of a 'share' group): cancelled too, so nobody forwards news of a class
+ * that will not take place. (outbox.ts cancelUnsent stops only 'pending' rows of a class.)
+ * Returns how many.
  */
 export function cancelManualReminders(db: Db, classId: string, date: string, reason: string, now: Date): number {
   return db
     .prepare(
       `UPDATE outbox SET state = 'cancelled', failure = ?, updated_at = ?
-       WHERE class_id = ? AND occurrence_date = ? AND kind = 'reminder' AND state = 'manual'`,
+       WHERE class_id = ? AND occurrence_date = ? AND kind IN ('reminder', 'change') AND state = 'manual'`,
     )
     .run(reason, now.toISOString(), classId, date).changes;
+}
+
+/**
+ * How many notices are stored under a key stem (shared noticeKeyStem), alone or with a `:<n>`
+ * counter, whatever their state: the next one is number count + 1.
+ */
+export function countNoticeKeys(db: Db, stem: string): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM outbox
+       WHERE dedupe_key = @stem OR substr(dedupe_key, 1, length(@stem) + 1) = @stem || ':'`,
+    )
+    .get({ stem }) as { n: number };
+  return row.n;
+}
+
+/** The dates from `fromDate` on for which a reminder of the class has gone to someone. */
+export function datesWithSentReminders(db: Db, classId: string, fromDate: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT occurrence_date AS date FROM outbox
+       WHERE class_id = ? AND occurrence_date >= ? AND kind = 'reminder' AND state = 'sent'
+       ORDER BY occurrence_date`,
+    )
+    .all(classId, fromDate) as Array<{ date: string }>;
+  return rows.map((r) => r.date);
+}
+
+/** Channels that reach a TDP's group rather than one resident (DESIGN.md "Reaching residents"). */
+const GROUP_CHANNELS = JSON.stringify(["oa-group", "sandbox", "share"]);
+const MEETING_KINDS = JSON.stringify(["reminder", "cancellation", "change"]);
+
+/**
+ * The group messages (reminders, cancellation and change notices) of these classes' meetings
+ * from `from` to `to` (ward dates, inclusive), by meeting, each meeting's oldest first. Never a
+ * resident's own message.
+ */
+export function listGroupMessagesOfClasses(
+  db: Db,
+  classIds: readonly string[],
+  from: string,
+  to: string,
+): OutboxRow[] {
+  if (classIds.length === 0) return [];
+  return toOutboxRows(
+    db
+      .prepare(
+        `SELECT ${OUTBOX_COLUMNS} FROM outbox
+         WHERE class_id IN (SELECT value FROM json_each(@classIds)) AND occurrence_date BETWEEN @from AND @to
+           AND channel IN (SELECT value FROM json_each(@groups)) AND kind IN (SELECT value FROM json_each(@kinds))
+         ORDER BY class_id, occurrence_date, due_at, id`,
+      )
+      .all({ classIds: JSON.stringify(classIds), from, to, groups: GROUP_CHANNELS, kinds: MEETING_KINDS }),
+  );
+}
+
+/**
+ * How many messages to residents themselves ('oa-user', 'miniapp-notify': reminders and
+ * notices) each meeting of these classes has, by state. Numbers only: who they are is not the
+ * facilitator's to see.
+ */
+export function countPersonalMessagesOfClasses(
+  db: Db,
+  classIds: readonly string[],
+  from: string,
+  to: string,
+): Array<{ classId: string; date: string; state: OutboxState; n: number }> {
+  if (classIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT class_id, occurrence_date, state, count(*) AS n FROM outbox
+       WHERE class_id IN (SELECT value FROM json_each(@classIds)) AND occurrence_date BETWEEN @from AND @to
+         AND channel IN ('oa-user', 'miniapp-notify') AND kind IN (SELECT value FROM json_each(@kinds))
+       GROUP BY class_id, occurrence_date, state`,
+    )
+    .all({ classIds: JSON.stringify(classIds), from, to, kinds: MEETING_KINDS }) as Array<{
+    class_id: string;
+    occurrence_date: string;
+    state: OutboxState;
+    n: number;
+  }>;
+  return rows.map((r) => ({ classId: r.class_id, date: r.occurrence_date, state: r.state, n: r.n }));
 }

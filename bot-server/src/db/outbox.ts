@@ -1,13 +1,16 @@
 // The outbox: every message the server sends, stored once per dedupe key before any call to
 // Zalo (DESIGN.md "Delivery guarantees"). This module writes rows and reads them for reports;
 // the sender's leasing and state changes live in outbox-leases.ts.
+import type { OutboxState } from "@hocso/shared/delivery-status";
 import type { OaMessage } from "../platform/zalo-oa.ts";
 import type { Db } from "./database.ts";
 
-export type OutboxKind = "reminder" | "cancellation" | "broadcast" | "reply";
+/** 'change' (007-change-notices.sql): a meeting already reminded of has a new time or place. */
+export type OutboxKind = "reminder" | "cancellation" | "change" | "broadcast" | "reply";
 /** DESIGN.md "Reaching residents": how a message reaches its recipient. */
 export type OutboxChannel = "oa-group" | "oa-user" | "miniapp-notify" | "share" | "sandbox";
-export type OutboxState = "pending" | "sending" | "sent" | "failed" | "expired" | "cancelled" | "manual";
+/** pending → sending → sent | failed | expired | cancelled; 'manual' waits for a facilitator. */
+export type { OutboxState };
 
 export interface NewOutboxMessage {
   dedupeKey: string;
@@ -180,7 +183,7 @@ export function listOutboxOfAnnouncement(db: Db, announcementId: number): Outbox
   );
 }
 
-/** A class meeting's rows (reminders and a cancellation notice), oldest first. */
+/** A class meeting's rows (reminders and any cancellation or change notices), oldest first. */
 export function listOutboxOfMeeting(db: Db, classId: string, date: string): OutboxRow[] {
   return toOutboxRows(
     db
@@ -208,7 +211,7 @@ export function cancelUnsent(
       )
       .run(reason, at, where.announcementId).changes;
   }
-  const kinds = where.kinds ?? ["reminder", "cancellation"];
+  const kinds = where.kinds ?? ["reminder", "cancellation", "change"];
   return db
     .prepare(
       `UPDATE outbox SET state = 'cancelled', failure = ?, updated_at = ?
@@ -220,15 +223,34 @@ export function cancelUnsent(
 
 /**
  * Forgets a class's reminders that have not gone yet, from `fromDate` on, so the planner
- * writes them again from the class as it is now (a new time or place). Nothing sent is
- * touched, and a row being sent right now is left to finish. Returns how many.
+ * writes them again from the class as it is now (a new time or place): those waiting for the
+ * sender and those waiting for a facilitator to share them by hand, whose text would be out of
+ * date. Nothing sent is touched, and a row being sent right now is left to finish. Returns how many.
  */
 export function deleteUnsentOfClass(db: Db, classId: string, fromDate: string): number {
   return db
     .prepare(
-      `DELETE FROM outbox WHERE class_id = ? AND occurrence_date >= ? AND state = 'pending' AND kind = 'reminder'`,
+      `DELETE FROM outbox WHERE class_id = ? AND occurrence_date >= ? AND state IN ('pending', 'manual')
+         AND kind = 'reminder'`,
     )
     .run(classId, fromDate).changes;
+}
+
+/**
+ * A facilitator shared a manual row's text by hand (an announcement or a class reminder for a
+ * group the OA cannot post in): it becomes sent now, with no Zalo message id. Only a row still
+ * waiting for that, and not past its deadline, changes; returns whether one did.
+ */
+export function markSharedByHand(db: Db, outboxId: number, at: Date): boolean {
+  const iso = at.toISOString();
+  return (
+    db
+      .prepare(
+        `UPDATE outbox SET state = 'sent', sent_at = @iso, updated_at = @iso
+         WHERE id = @outboxId AND state = 'manual' AND (expires_at IS NULL OR expires_at > @iso)`,
+      )
+      .run({ iso, outboxId }).changes > 0
+  );
 }
 
 /**

@@ -60,6 +60,9 @@ const ComposerPage = lazy(() =>
   import("../features/facilitator/composer/composer-page.tsx").then((m) => ({ default: m.ComposerPage })),
 );
 const ReportPage = lazy(() => import("../features/facilitator/report-page.tsx").then((m) => ({ default: m.ReportPage })));
+const ClassRemindersPage = lazy(() =>
+  import("../features/facilitator/class-reminders-page.tsx").then((m) => ({ default: m.ClassRemindersPage })),
+);
 
 // Text size and contrast apply before the first paint, and follow every change.
 followDisplaySettings();
@@ -89,6 +92,7 @@ export function AppRoutes() {
       <Route path="/huong-dan/thong-bao" element={<Lazy page={<AnnouncementsPage />} />} />
       <Route path="/huong-dan/thong-bao/moi" element={<Lazy page={<ComposerPage />} />} />
       <Route path="/huong-dan/thong-bao/:id" element={<Lazy page={<ReportPage />} />} />
+      <Route path="/huong-dan/nhac-lich" element={<Lazy page={<ClassRemindersPage />} />} />
       <Route path="*" element={<NotFoundPage />} />
     </AnimationRoutes>
   );

@@ -410,8 +410,9 @@ export const strings = {
   // ---- end of learning aids ----
 
   // ---- Người hướng dẫn: thông báo tới nhóm Zalo của tổ (features/facilitator) ----
-  // Facilitators are addressed as "bạn". Texts the end-to-end test reads: facilitator.entry,
-  // composer.toPreview, composer.toGroups, composer.next, composer.send, report.status.*.
+  // Facilitators are addressed as "bạn". Texts the end-to-end tests read: facilitator.entry,
+  // composer.toPreview, composer.toGroups, composer.next, composer.send, report.status.*,
+  // classReminders.entry, .heading, .byHand, .share, .shared, .sentAt.
 
   facilitator: {
     entry: "Dành cho người hướng dẫn",
@@ -532,6 +533,54 @@ export const strings = {
     cancelNo: "Không hủy",
     cancelledOn: (when: string) => `Thông báo đã được hủy lúc ${when}.`,
     toList: "Về danh sách thông báo",
+  },
+
+  /** Tin nhắc lịch học: the TDPs' class reminders and notices to their groups */
+  classReminders: {
+    entry: "Tin nhắc lịch học",
+    title: "Tin nhắc lịch học",
+    heading: "Tin nhắc lịch học",
+    intro: (days: number) =>
+      `Các buổi học trong ${days} ngày tới của tổ bạn phụ trách, buổi xa nhất ở trên, cùng tin nhắc gửi vào nhóm Zalo của tổ.`,
+    none: (days: number) => `Không có buổi học nào trong ${days} ngày tới.`,
+    toShare: (n: number) => `Có ${n} tin cần bạn chia sẻ thủ công vào nhóm Zalo của tổ (ở dưới).`,
+    meeting: (date: string, start: string, end: string) => `${date}, ${start}–${end}`,
+    cancelledMeeting: "Buổi học này được nghỉ.",
+    movedMeeting: "Lịch học đã đổi: lớp không còn học vào ngày này.",
+    firstAt: (when: string) => `Chưa tới giờ nhắc. Tin nhắc vào nhóm sẽ được gửi lúc ${when}.`,
+    noneYet: "Chưa có tin nhắc nào vào nhóm cho buổi này.",
+    kind: {
+      "day-before": "Tin nhắc tối hôm trước",
+      "same-day": "Tin nhắc trong ngày",
+      reminder: "Tin nhắc lịch học",
+      cancellation: "Thông báo nghỉ học",
+      change: "Thông báo đổi lịch học",
+    },
+    sentAt: (when: string) => `Đã gửi lúc ${when}`,
+    waiting: (when: string) => `Đang chờ gửi (dự kiến ${when})`,
+    failed: "Không gửi được",
+    expired: "Đã hết hạn",
+    cancelled: "Đã hủy",
+    reason: (status: string, reason: string) => `${status} — Lý do: ${reason}`,
+    expiredBecause: (reason: string) => `Đã hết hạn — ${reason}`,
+    byHand: "Cần chia sẻ thủ công",
+    byHandHelp:
+      "Nhóm Zalo của tổ là nhóm thường, Học Số không tự gửi vào được. Bạn bấm \u201cChia sẻ vào nhóm\u201d, chọn nhóm Zalo của tổ rồi gửi. Gửi xong, bấm \u201cTôi đã chia sẻ\u201d.",
+    share: "Chia sẻ vào nhóm",
+    shared: "Tôi đã chia sẻ",
+    copied: "Đã chép nội dung tin. Bạn mở nhóm Zalo của tổ, dán vào ô tin nhắn rồi gửi.",
+    manual: "Chưa chép được. Bạn chép nội dung dưới đây rồi dán vào nhóm Zalo của tổ.",
+    personal: (parts: string) => `Tin nhắc riêng tới người dân đã đăng ký: ${parts}.`,
+    personalParts: {
+      sent: (n: number) => `đã gửi ${n}`,
+      waiting: (n: number) => `đang chờ ${n}`,
+      failed: (n: number) => `không gửi được ${n}`,
+      expired: (n: number) => `hết hạn ${n}`,
+      cancelled: (n: number) => `đã hủy ${n}`,
+      "share-by-hand": (n: number) => `chờ chia sẻ ${n}`,
+    },
+    autoRefresh: "Trang này tự cập nhật vài giây một lần khi còn tin đang chờ gửi.",
+    toAnnouncements: "Về Gửi thông báo",
   },
   // ---- end of người hướng dẫn ----
 } as const;

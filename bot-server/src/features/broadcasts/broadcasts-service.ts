@@ -2,6 +2,7 @@
 // announcement and one outbox row per group in a transaction, before anything reaches Zalo;
 // the outbox sender delivers the rows. The delivery report is read back from those rows, and
 // a facilitator only ever sees the groups of their own scope (policy "broadcast:send").
+import { deliveryStatusOf, STATUSES_WITH_REASON } from "@hocso/shared/delivery-status";
 import {
   announcementChannelOf,
   emptyCounts,
@@ -11,7 +12,6 @@ import {
   type Announcement,
   type AnnouncementSummary,
   type Delivery,
-  type DeliveryStatus,
   type NewAnnouncement,
 } from "@hocso/shared/announcements";
 import type { Db } from "../../db/database.ts";
@@ -20,7 +20,6 @@ import {
   enqueueOutbox,
   listOutboxOfAnnouncement,
   type OutboxRow,
-  type OutboxState,
 } from "../../db/outbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
@@ -31,9 +30,9 @@ import {
   insertAnnouncement,
   listAnnouncementsReaching,
   markAnnouncementCancelled,
-  markSharedByHand,
   type StoredAnnouncement,
 } from "../../db/announcements.ts";
+import { markSharedByHand } from "../../db/outbox.ts";
 import { listTdpChannels, type TdpChannel } from "../../db/residential-groups.ts";
 
 export interface BroadcastsDeps {
@@ -237,22 +236,6 @@ function fieldsOf(a: StoredAnnouncement) {
   };
 }
 
-const STATUS_OF_STATE: Record<OutboxState, DeliveryStatus> = {
-  pending: "waiting",
-  sending: "waiting",
-  sent: "sent",
-  failed: "failed",
-  expired: "expired",
-  cancelled: "cancelled",
-  manual: "share-by-hand",
-};
-
-export function deliveryStatusOf(state: OutboxState): DeliveryStatus {
-  return STATUS_OF_STATE[state];
-}
-
-const WITH_REASON: ReadonlySet<DeliveryStatus> = new Set(["failed", "expired", "cancelled"]);
-
 function toDelivery(row: OutboxRow, tdpName: string): Delivery {
   const status = deliveryStatusOf(row.state);
   return {
@@ -260,7 +243,7 @@ function toDelivery(row: OutboxRow, tdpName: string): Delivery {
     tdpName,
     channel: row.channel,
     status,
-    reason: WITH_REASON.has(status) ? row.failure : null,
+    reason: STATUSES_WITH_REASON.has(status) ? row.failure : null,
     sentAt: row.sentAt,
     messageText: status === "share-by-hand" ? row.message.text : null,
   };

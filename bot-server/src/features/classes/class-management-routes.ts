@@ -62,8 +62,8 @@ export function classManagementRoutes(deps: ClassManagementDeps & { requireSessi
       classManager(deps, userId);
       const { classId } = parseInput(ClassParamsSchema, req.params);
       const patch = parseClassBody<PatchClassRequest>(deps, PatchClassRequestSchema, req.body);
-      const { cls, remindersForgotten } = updateClass(deps, userId, classId, patch);
-      req.log.info({ userId, classId, fields: Object.keys(patch), remindersForgotten }, "class changed");
+      const { cls, remindersForgotten, noticesQueued } = updateClass(deps, userId, classId, patch);
+      req.log.info({ userId, classId, fields: Object.keys(patch), remindersForgotten, noticesQueued }, "class changed");
       res.set(noStore).json(cls);
     })
     .all(onlyMethods("GET", "PATCH"));

@@ -2,8 +2,10 @@
 // create, edit, cancel or restore one meeting date. Every check runs before anything is
 // written; every change and what it means for the outbox commit in one transaction. An edit
 // forgets the class's reminders that have not gone, so the planner writes them again from
-// the class as it now is; a cancelled date stops its reminders and, where a reminder already
-// went out, queues an urgent notice so that nobody walks to a class that is not happening.
+// the class as it now is, and where a reminder already went out it queues an urgent notice of
+// the new time or place; a cancelled date stops its reminders and, where a reminder already
+// went out, queues an urgent notice so that nobody walks to a class that is not happening
+// (meeting-notices.ts).
 import {
   classIdFor,
   isMeetingDate,
@@ -13,22 +15,10 @@ import {
   type PatchClassRequest,
   type WeeklyClass,
 } from "@hocso/shared/classes";
-import { addDays, wardDate } from "@hocso/shared/dates";
-import { cancellationKey, cancellationText } from "@hocso/shared/reminders";
-import {
-  cancelManualReminders,
-  findTdpAudience,
-  forgetPlannedExpiries,
-  reopenMeetingReminders,
-} from "../../db/class-reminders.ts";
+import { wardDate } from "@hocso/shared/dates";
+import { cancelManualReminders, forgetPlannedExpiries, reopenMeetingReminders } from "../../db/class-reminders.ts";
 import type { Db } from "../../db/database.ts";
-import {
-  cancelUnsent,
-  deleteUnsentOfClass,
-  enqueueOutbox,
-  listOutboxOfMeeting,
-  type OutboxRow,
-} from "../../db/outbox.ts";
+import { cancelUnsent, deleteUnsentOfClass } from "../../db/outbox.ts";
 import { listResidentialGroups, residentialGroupExists } from "../../db/residential-groups.ts";
 import {
   addCancelledDate,
@@ -43,6 +33,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { FindLesson } from "../../lib/content.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
 import { authorize, scopeOf } from "../../lib/policies.ts";
+import { queueCancellationNotices, queueChangeNotices } from "./meeting-notices.ts";
 
 export interface ClassManagementDeps {
   db: Db;
@@ -108,14 +99,15 @@ export function managedClass(deps: ClassManagementDeps, userId: number, classId:
 /**
  * Applies the changes. Cancelled dates the class no longer meets on (it moved to another
  * weekday or its dates shrank) are dropped; the class's reminders from today on that have
- * not gone are forgotten, for the planner to write again.
+ * not gone are forgotten, for the planner to write again; a meeting whose reminder has gone
+ * and whose time or place changed gets an urgent notice for those it reached.
  */
 export function updateClass(
   deps: ClassManagementDeps,
   userId: number,
   classId: string,
   patch: PatchClassRequest,
-): { cls: WeeklyClass; remindersForgotten: number } {
+): { cls: WeeklyClass; remindersForgotten: number; noticesQueued: number } {
   const { db, clock } = deps;
   const current = managedClass(deps, userId, classId);
   const next: WeeklyClass = { ...current, ...patch };
@@ -125,14 +117,18 @@ export function updateClass(
   }
   const now = clock.now();
   const today = wardDate(now);
-  const remindersForgotten = db.transaction(() => {
-    updateWeeklyClass(db, next, now);
-    for (const date of current.cancelledDates) {
-      if (!isMeetingDate(next, date)) removeCancelledDate(db, classId, date);
-    }
-    return deleteUnsentOfClass(db, classId, today) + forgetPlannedExpiries(db, classId, today, now);
-  })();
-  return { cls: findWeeklyClass(db, classId)!, remindersForgotten };
+  const { remindersForgotten, noticesQueued } = db
+    .transaction(() => {
+      updateWeeklyClass(db, next, now);
+      for (const date of current.cancelledDates) {
+        if (!isMeetingDate(next, date)) removeCancelledDate(db, classId, date);
+      }
+      const noticesQueued = queueChangeNotices(db, current, findWeeklyClass(db, classId)!, today, now);
+      const forgotten = deleteUnsentOfClass(db, classId, today) + forgetPlannedExpiries(db, classId, today, now);
+      return { remindersForgotten: forgotten, noticesQueued };
+    })
+    .immediate();
+  return { cls: findWeeklyClass(db, classId)!, remindersForgotten, noticesQueued };
 }
 
 /** 404 unless the class meets on `date` by its weekday and dates (cancelled or not). */
@@ -163,69 +159,21 @@ export function cancelMeeting(
   if (occurrence.startsAt <= now) {
     throw AppError.field("date", "this meeting has already started; it can no longer be cancelled");
   }
-  const { remindersCancelled, noticesQueued } = db.transaction(() => {
-    addCancelledDate(db, classId, date);
-    const reason = CLASS_CHANGE_REASONS.dateCancelled;
-    // Only this date's reminders are unsent now: the next meeting's are not due for days.
-    const cancelled =
-      cancelUnsent(db, { classId, fromDate: date, kinds: ["reminder"] }, reason, now) +
-      cancelManualReminders(db, classId, date, reason, now);
-    const after = findWeeklyClass(db, classId)!;
-    return { remindersCancelled: cancelled, noticesQueued: queueCancellationNotices(db, after, occurrence, now) };
-  })();
+  const { remindersCancelled, noticesQueued } = db
+    .transaction(() => {
+      // Already cancelled: nothing more to stop or to tell (a repeated PUT).
+      if (!addCancelledDate(db, classId, date)) return { remindersCancelled: 0, noticesQueued: 0 };
+      const reason = CLASS_CHANGE_REASONS.dateCancelled;
+      // Only this date's messages are unsent now: the next meeting's are not due for days. A
+      // change notice not yet gone would only confuse: the cancellation notice replaces it.
+      const cancelled =
+        cancelUnsent(db, { classId, fromDate: date, kinds: ["reminder", "change"] }, reason, now) +
+        cancelManualReminders(db, classId, date, reason, now);
+      const after = findWeeklyClass(db, classId)!;
+      return { remindersCancelled: cancelled, noticesQueued: queueCancellationNotices(db, after, occurrence, now) };
+    })
+    .immediate();
   return { class: findWeeklyClass(db, classId)!, remindersCancelled, noticesQueued };
-}
-
-/**
- * One urgent notice for every group and resident a reminder of this meeting already reached;
- * a resident only while they still want reminders. Returns how many were queued now.
- */
-function queueCancellationNotices(
-  db: Db,
-  cls: WeeklyClass,
-  occurrence: { date: string; startsAt: Date; endsAt: Date },
-  now: Date,
-): number {
-  const reached = listOutboxOfMeeting(db, cls.id, occurrence.date).filter(
-    (r) => r.kind === "reminder" && r.state === "sent",
-  );
-  if (reached.length === 0) return 0;
-  const audience = findTdpAudience(db, cls.tdpId);
-  const stillWanted = new Set(
-    (audience?.recipients ?? []).filter((r) => r.recipient !== null).map((r) => `${r.channel}:${r.recipient}`),
-  );
-  const next = occurrencesBetween(cls, addDays(occurrence.date, 1), addDays(occurrence.date, 7 * 8))[0];
-  const text = cancellationText({ tdpName: audience?.tdpName ?? cls.tdpId, cls, occurrence, next });
-  const targets = new Map<string, OutboxRow>();
-  for (const row of reached) {
-    const personal = row.channel === "oa-user" || row.channel === "miniapp-notify";
-    if (personal && !stillWanted.has(`${row.channel}:${row.recipient}`)) continue;
-    targets.set(row.recipient ?? cls.tdpId, row);
-  }
-  let queued = 0;
-  for (const [keyPart, row] of targets) {
-    const { inserted } = enqueueOutbox(
-      db,
-      {
-        dedupeKey: cancellationKey(cls.id, occurrence.date, keyPart),
-        kind: "cancellation",
-        channel: row.channel,
-        recipient: row.recipient,
-        tdpId: cls.tdpId,
-        classId: cls.id,
-        occurrenceDate: occurrence.date,
-        message: { text },
-        urgent: true,
-        dueAt: now,
-        // Still worth reading until the meeting would have ended: someone may be on the way.
-        expiresAt: occurrence.endsAt,
-        state: row.channel === "share" ? "manual" : "pending",
-      },
-      now,
-    );
-    if (inserted) queued += 1;
-  }
-  return queued;
 }
 
 /**

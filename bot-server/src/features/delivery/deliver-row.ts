@@ -149,7 +149,7 @@ class ClaimedRow {
       const found = await findDelivered(this.#ctx.db, adapter as Required<ChannelAdapter>, row).catch(() => null);
       if (found) return this.#recordSent(found.messageId, found.time, "reconciled");
     }
-    const classKind = row.kind === "reminder" || row.kind === "cancellation";
+    const classKind = row.kind === "reminder" || row.kind === "cancellation" || row.kind === "change";
     const failure = classKind ? FAILURE_TEXT.classStarted : FAILURE_TEXT.deadlinePassed;
     if (!expireOutbox(this.#ctx.db, this.#lease, failure, this.#now())) return this.#lost();
     this.#log().info({ expiresAt: row.expiresAt }, "outbox message expired unsent");

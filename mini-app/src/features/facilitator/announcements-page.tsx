@@ -1,5 +1,6 @@
 // "/huong-dan/thong-bao", Gửi thông báo: the facilitator's announcements, newest first, each
-// with a one-line delivery summary leading to its report, and "Viết thông báo mới".
+// with a one-line delivery summary leading to its report, "Viết thông báo mới", and the way to
+// "Tin nhắc lịch học" (the class reminders of their TDPs).
 import { useEffect, useState } from "react";
 import { Button, useLocation, useNavigate } from "zmp-ui";
 import type { AnnouncementSummary, StaffMe } from "@hocso/shared/announcements";
@@ -9,7 +10,7 @@ import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { getAnnouncements } from "./api/get-announcements.ts";
 import { summaryLine } from "./delivery-summary.ts";
-import { COMPOSER_PATH, reportPath } from "./paths.ts";
+import { CLASS_REMINDERS_PATH, COMPOSER_PATH, reportPath } from "./paths.ts";
 import { StaffGate } from "./staff-gate.tsx";
 import { wardMoment } from "./ward-time.ts";
 import "./facilitator.css";
@@ -55,9 +56,14 @@ function Announcements({ staff }: { staff: StaffMe }) {
   return (
     <>
       <p className="lead">{scopeText(staff)}</p>
-      <Button fullWidth onClick={() => navigate(COMPOSER_PATH)}>
-        {t.newAnnouncement}
-      </Button>
+      <div className="stack">
+        <Button fullWidth onClick={() => navigate(COMPOSER_PATH)}>
+          {t.newAnnouncement}
+        </Button>
+        <Button variant="secondary" fullWidth onClick={() => navigate(CLASS_REMINDERS_PATH)}>
+          {strings.classReminders.entry}
+        </Button>
+      </div>
       <h2>{t.pastHeading}</h2>
       {state.kind === "loading" && <p role="status">{strings.loading}</p>}
       {state.kind === "failed" && (

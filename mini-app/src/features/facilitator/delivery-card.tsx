@@ -1,15 +1,13 @@
 // One group in the delivery report: its status in words, when it went or why it did not, and
 // for an ordinary group "Chia sẻ vào nhóm" then "Tôi đã chia sẻ".
-import { useId, useState } from "react";
-import { Button } from "zmp-ui";
+import { useId } from "react";
 import type { Announcement, Delivery } from "@hocso/shared/announcements";
 import { isQuiet, nextSendableTime, type QuietHours } from "@hocso/shared/quiet-hours";
-import { messageOf } from "../../app/api-client.ts";
 import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
 import { postShared } from "./api/post-shared.ts";
-import { shareAnnouncement, type ShareOutcome } from "./share-by-hand.ts";
+import { ShareByHandPanel } from "./share-by-hand-panel.tsx";
 import { wardMoment } from "./ward-time.ts";
 
 interface DeliveryCardProps {
@@ -62,60 +60,13 @@ function ShareByHand({
   describedBy: string;
   onChange: (a: Announcement) => void;
 }) {
-  const [sharing, setSharing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<ShareOutcome | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const textId = useId();
   const t = strings.report;
-  const text = delivery.messageText ?? "";
-
-  async function onShare() {
-    if (sharing) return;
-    setSharing(true);
-    setOutcome(await shareAnnouncement(text));
-    setSharing(false);
-  }
-
-  async function onShared() {
-    setSaving(true);
-    setProblem(null);
-    try {
-      onChange(await withSession((token) => postShared(token, announcement.id, delivery.tdpId)));
-    } catch (error) {
-      setProblem(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <div className="share-by-hand">
-      <p>{t.byHandHelp}</p>
-      <div className="stack">
-        <Button fullWidth loading={sharing} aria-describedby={describedBy} onClick={() => void onShare()}>
-          {t.share}
-        </Button>
-        <div role="status">
-          {outcome?.kind === "copied" && <p className="status-line">{t.copied}</p>}
-          {outcome?.kind === "manual" && (
-            <>
-              <label className="field-label" htmlFor={textId}>
-                {t.manual}
-              </label>
-              <textarea id={textId} className="text-area" readOnly rows={6} value={text} />
-            </>
-          )}
-        </div>
-        <Button variant="secondary" fullWidth loading={saving} aria-describedby={describedBy} onClick={() => void onShared()}>
-          {t.shared}
-        </Button>
-      </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </div>
+    <ShareByHandPanel
+      text={delivery.messageText ?? ""}
+      texts={{ help: t.byHandHelp, share: t.share, shared: t.shared, copied: t.copied, manual: t.manual }}
+      describedBy={describedBy}
+      onShared={async () => onChange(await withSession((token) => postShared(token, announcement.id, delivery.tdpId)))}
+    />
   );
 }

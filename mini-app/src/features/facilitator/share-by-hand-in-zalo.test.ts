@@ -1,8 +1,8 @@
 // @vitest-environment-options {"url": "https://h5.zdn.vn/zapps/4242/"}
-// Sharing an announcement inside Zalo (the page is on h5.zdn.vn, so app/zalo.ts knows it is in
+// Sharing a message by hand inside Zalo (the page is on h5.zdn.vn, so app/zalo.ts knows it is in
 // Zalo): zmp-sdk's share sheet with the message as text, through the app/zalo.ts adapter.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { shareAnnouncement } from "./share-by-hand.ts";
+import { shareByHand } from "./share-by-hand.ts";
 
 const sdk = vi.hoisted(() => ({ openShareSheet: vi.fn() }));
 
@@ -18,14 +18,14 @@ describe("Chia sẻ vào nhóm inside Zalo", () => {
     sdk.openShareSheet.mockResolvedValue({ status: 2, shareType: 2, numberOfUser: 1 });
     const share = vi.fn();
     Object.defineProperty(window.navigator, "share", { value: share, configurable: true });
-    expect(await shareAnnouncement(text)).toEqual({ kind: "shared" });
+    expect(await shareByHand(text)).toEqual({ kind: "shared" });
     expect(sdk.openShareSheet.mock.calls).toEqual([[{ type: "text", data: { text } }]]);
     expect(share).not.toHaveBeenCalled();
   });
 
   it("says the facilitator closed the sheet without sending", async () => {
     sdk.openShareSheet.mockResolvedValue({ status: 0, shareType: 0, numberOfUser: 0 });
-    expect(await shareAnnouncement(text)).toEqual({ kind: "cancelled" });
+    expect(await shareByHand(text)).toEqual({ kind: "cancelled" });
   });
 
   it("copies the text when Zalo's sheet fails (an old Zalo)", async () => {
@@ -34,7 +34,7 @@ describe("Chia sẻ vào nhóm inside Zalo", () => {
     Object.defineProperty(window.navigator, "share", { value: undefined, configurable: true });
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(window.navigator, "clipboard", { value: { writeText }, configurable: true });
-    expect(await shareAnnouncement(text)).toEqual({ kind: "copied" });
+    expect(await shareByHand(text)).toEqual({ kind: "copied" });
     expect(writeText).toHaveBeenCalledWith(text);
   });
 });

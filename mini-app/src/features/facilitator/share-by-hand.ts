@@ -1,7 +1,7 @@
-// Sharing an announcement into an ordinary group the OA cannot post in: Zalo's share sheet
-// inside Zalo; elsewhere the browser's share sheet when there is one, else the text copied to
-// the clipboard, and as a last resort the text shown to copy by hand (as components/share does
-// for lessons).
+// Sharing a message (an announcement, a class reminder or notice) into an ordinary group the OA
+// cannot post in: Zalo's share sheet inside Zalo; elsewhere the browser's share sheet when there
+// is one, else the text copied to the clipboard, and as a last resort the text shown to copy by
+// hand (as components/share does for lessons).
 import { OutsideZaloError, shareTextInZalo } from "../../app/zalo.ts";
 
 export type ShareOutcome = { kind: "shared" } | { kind: "cancelled" } | { kind: "copied" } | { kind: "manual" };
@@ -10,7 +10,7 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
 }
 
-export async function shareAnnouncement(text: string): Promise<ShareOutcome> {
+export async function shareByHand(text: string): Promise<ShareOutcome> {
   try {
     return { kind: (await shareTextInZalo(text)) ? "shared" : "cancelled" };
   } catch (error) {
@@ -31,7 +31,7 @@ export async function shareAnnouncement(text: string): Promise<ShareOutcome> {
     await navigator.clipboard.writeText(text);
     return { kind: "copied" };
   } catch (error) {
-    console.warn("could not copy the announcement", error);
+    console.warn("could not copy the message", error);
     return { kind: "manual" };
   }
 }

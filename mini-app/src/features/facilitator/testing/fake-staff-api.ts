@@ -1,6 +1,7 @@
 // A tiny HTTP server for the facilitator screens' tests that answers as our bot server's
-// /api/v1/staff/me and /api/v1/announcements do (docs/API.md), rendering share-by-hand
-// messages with the same shared function. The app talks to it with the real fetch.
+// /api/v1/staff/me, /api/v1/announcements and /api/v1/staff/reminders do (docs/API.md),
+// rendering share-by-hand messages with the same shared function. The app talks to it with the
+// real fetch.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
@@ -10,6 +11,7 @@ import {
   type Announcement,
   type StaffMe,
 } from "@hocso/shared/announcements";
+import type { StaffReminders } from "@hocso/shared/staff-reminders";
 import { learnerStore } from "../../../app/learner-store.ts";
 import { sessionStore } from "../../../app/session-store.ts";
 
@@ -32,6 +34,10 @@ export interface FakeStaffApi {
   dropAnswerOnce: Set<string>;
   /** runs before each GET of an announcement: a test moves deliveries on, as the sender would */
   onRead?: (a: Announcement, reads: number) => void;
+  /** what GET /api/v1/staff/reminders answers; POST …/:id/shared changes its items */
+  reminders: StaffReminders;
+  /** runs before each GET of the reminders: a test moves them on, as the sender would */
+  onRemindersRead?: (r: StaffReminders, reads: number) => void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -61,11 +67,13 @@ const notFound = { error: { code: "not_found", message: "no such announcement" }
 export async function startFakeStaffApi(): Promise<FakeStaffApi> {
   let nextId = 1;
   const reads = new Map<number, number>();
+  let remindersReads = 0;
   const api: FakeStaffApi = {
     origin: "",
     calls: [],
     staff: facilitatorOf(),
     announcements: new Map(),
+    reminders: noReminders(),
     answerOnce: new Map(),
     dropAnswerOnce: new Set(),
     reset() {
@@ -75,6 +83,9 @@ export async function startFakeStaffApi(): Promise<FakeStaffApi> {
       api.answerOnce = new Map();
       api.dropAnswerOnce = new Set();
       api.onRead = undefined;
+      api.reminders = noReminders();
+      api.onRemindersRead = undefined;
+      remindersReads = 0;
       reads.clear();
       nextId = 1;
     },
@@ -111,6 +122,14 @@ export async function startFakeStaffApi(): Promise<FakeStaffApi> {
     return { status: 201, body: announcement };
   }
 
+  function shareReminder(id: number, now: string): { status: number; body: unknown } {
+    const item = api.reminders.items.find((i) => i.id === id);
+    if (!item) return { status: 404, body: notFound };
+    if (item.status === "share-by-hand") Object.assign(item, { status: "sent", sentAt: now, messageText: null });
+    if (item.status !== "sent") return { status: 409, body: { error: { code: "conflict", message: "nothing to share" } } };
+    return { status: 200, body: item };
+  }
+
   function answer(method: string, path: string, body: unknown): { status: number; body: unknown } {
     const now = new Date().toISOString();
     if (!api.staff) return { status: 403, body: { error: { code: "forbidden", message: "not staff" } } };
@@ -124,6 +143,13 @@ export async function startFakeStaffApi(): Promise<FakeStaffApi> {
       }));
       return { status: 200, body: { items } };
     }
+    if (method === "GET" && path === "/api/v1/staff/reminders") {
+      remindersReads += 1;
+      api.onRemindersRead?.(api.reminders, remindersReads);
+      return { status: 200, body: api.reminders };
+    }
+    const reminder = /^\/api\/v1\/staff\/reminders\/(\d+)\/shared$/.exec(path);
+    if (method === "POST" && reminder) return shareReminder(Number(reminder[1]), now);
     const one = /^\/api\/v1\/announcements\/(\d+)(\/cancel|\/deliveries\/([^/]+)\/shared)?$/.exec(path);
     const a = one ? api.announcements.get(Number(one[1])) : undefined;
     if (!one || !a) return { status: 404, body: notFound };
@@ -184,3 +210,7 @@ export function signedInWithConsent(): void {
 }
 
 export const routeOf = (c: Call) => `${c.method} ${c.path}`;
+
+function noReminders(): StaffReminders {
+  return { from: "2026-12-04", to: "2026-12-18", meetings: [], items: [] };
+}

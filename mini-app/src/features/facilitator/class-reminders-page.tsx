@@ -1,0 +1,124 @@
+// "/huong-dan/nhac-lich", Tin nhắc lịch học: the upcoming meetings of the facilitator's TDPs,
+// newest first, each with the reminders and notices sent to the TDP's Zalo group — Đã gửi,
+// Đang chờ gửi, Không gửi được, Đã hết hạn, Cần chia sẻ thủ công — asking the server again
+// every few seconds while one is waiting.
+import { useEffect, useState } from "react";
+import { Button, useLocation, useNavigate } from "zmp-ui";
+import type { StaffReminder, StaffReminders } from "@hocso/shared/staff-reminders";
+import { messageOf } from "../../app/api-client.ts";
+import { AppPage } from "../../app/layout.tsx";
+import { withSession } from "../../app/session.ts";
+import { strings } from "../../app/strings.ts";
+import { getStaffReminders } from "./api/get-staff-reminders.ts";
+import { MeetingCard } from "./class-reminder-card.tsx";
+import { ANNOUNCEMENTS_PATH } from "./paths.ts";
+import { StaffGate } from "./staff-gate.tsx";
+import "./facilitator.css";
+
+/** how often the page asks again while a message is waiting */
+export const REFRESH_MS = 5_000;
+/** how far ahead the page looks (the server's default) */
+export const DAYS_AHEAD = 14;
+
+export function ClassRemindersPage({ refreshMs = REFRESH_MS }: { refreshMs?: number }) {
+  const t = strings.classReminders;
+  return (
+    <AppPage title={t.title} backTo={ANNOUNCEMENTS_PATH}>
+      <h1>{t.heading}</h1>
+      <StaffGate>{() => <ClassReminders refreshMs={refreshMs} />}</StaffGate>
+    </AppPage>
+  );
+}
+
+const hasWaiting = (r: StaffReminders) => r.items.some((i) => i.status === "waiting");
+
+function useStaffReminders(refreshMs: number) {
+  const [data, setData] = useState<StaffReminders | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const visit = useLocation().key;
+
+  useEffect(() => {
+    let current = true;
+    let timer: number | undefined;
+    let last: StaffReminders | null = null;
+    const again = () => {
+      if (last && hasWaiting(last)) timer = window.setTimeout(load, refreshMs);
+    };
+    function load() {
+      withSession((token) => getStaffReminders(token, DAYS_AHEAD)).then(
+        (next) => {
+          if (!current) return;
+          last = next;
+          setData(next);
+          setProblem(null);
+          again();
+        },
+        (error: unknown) => {
+          if (!current) return;
+          setProblem(messageOf(error));
+          again(); // a refresh that failed is tried again; a first load waits for "Thử lại"
+        },
+      );
+    }
+    load();
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [refreshMs, attempt, visit]);
+
+  /** one message as the server now has it (after "Tôi đã chia sẻ") */
+  const replace = (item: StaffReminder) =>
+    setData((d) => d && { ...d, items: d.items.map((i) => (i.id === item.id ? item : i)) });
+  return { data, problem, replace, retry: () => setAttempt((n) => n + 1) };
+}
+
+function ClassReminders({ refreshMs }: { refreshMs: number }) {
+  const { data, problem, replace, retry } = useStaffReminders(refreshMs);
+  const navigate = useNavigate();
+  const t = strings.classReminders;
+
+  if (!data) {
+    return problem ? (
+      <>
+        <p className="note" role="alert">
+          {strings.facilitator.loadFailed(problem)}
+        </p>
+        <Button fullWidth onClick={retry}>
+          {strings.facilitator.retry}
+        </Button>
+      </>
+    ) : (
+      <p role="status">{strings.loading}</p>
+    );
+  }
+
+  const toShare = data.items.filter((i) => i.status === "share-by-hand").length;
+  return (
+    <>
+      <p className="lead">{t.intro(DAYS_AHEAD)}</p>
+      {toShare > 0 && <p className="note">{t.toShare(toShare)}</p>}
+      {problem && (
+        <p className="note" role="alert">
+          {strings.facilitator.loadFailed(problem)}
+        </p>
+      )}
+      {data.meetings.length === 0 && <p>{t.none(DAYS_AHEAD)}</p>}
+      {data.meetings.map((meeting) => (
+        <MeetingCard
+          key={`${meeting.classId}|${meeting.date}`}
+          meeting={meeting}
+          items={data.items.filter((i) => i.classId === meeting.classId && i.date === meeting.date)}
+          onChange={replace}
+        />
+      ))}
+      {hasWaiting(data) && <p className="muted">{t.autoRefresh}</p>}
+      <div className="stack composer-actions">
+        <Button variant="secondary" fullWidth onClick={() => navigate(ANNOUNCEMENTS_PATH, { direction: "backward" })}>
+          {t.toAnnouncements}
+        </Button>
+      </div>
+    </>
+  );
+}
