@@ -3,8 +3,6 @@
 // preview, send now to their TDP's group and to an ordinary group, and read the report until
 // the sender has delivered; they share the ordinary group's message by hand; a scheduled one
 // waits and is cancelled. axe checks the composer and the report at normal and largest text.
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { openDatabase } from "@hocso/bot-server/db/database";
 import { setUpDatabase } from "@hocso/bot-server/db/setup";
 import { wardFile } from "@hocso/bot-server/lib/content";
@@ -15,8 +13,9 @@ import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, type AxeFinding } from "./axe.ts";
 import { collectPageErrors, launchBrowser } from "./browser.ts";
-import { firstTdp, onboardWithConsent, sessionToken, visible } from "./flows.ts";
-import { repoRoot, startStack, type Stack } from "./stack.ts";
+import { firstTdp, sessionToken, visible } from "./flows.ts";
+import { startStack, type Stack } from "./stack.ts";
+import { facilitatorPhone, onboardAsFacilitator } from "./staff.ts";
 
 /** an ordinary Zalo group the OA cannot post in: the facilitator shares into it by hand */
 const shareTdp = { id: "to-thu-nhom-thuong", name: "Tổ dân phố thử (nhóm thường)" };
@@ -41,18 +40,6 @@ function addShareTdp(databasePath: string): void {
   }
 }
 
-/** `pnpm staff …` against the stack's database, as an operator would run it. */
-function staffCommand(...args: string[]): string {
-  const { ZALO_APP_ID: _id, ZALO_APP_SECRET: _secret, ...inherited } = process.env;
-  const run = spawnSync(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "bot-server/src/cli/staff.ts"), ...args], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...inherited, DATABASE_PATH: stack.databasePath, LOG_LEVEL: "silent" },
-  });
-  if (run.status !== 0) throw new Error(`pnpm staff ${args.join(" ")} failed:\n${run.stderr}`);
-  return run.stdout;
-}
-
 const app = () => `${stack.baseUrl}/zapps/hocso-local`;
 
 async function heading(name: string | RegExp): Promise<void> {
@@ -61,17 +48,7 @@ async function heading(name: string | RegExp): Promise<void> {
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ prepareDatabase: addShareTdp }), launchBrowser()]);
-  // bypassCSP: axe is injected into the page; the clipboard holds what "Chia sẻ vào nhóm" copies
-  context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    bypassCSP: true,
-  });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.baseUrl });
-  page = await context.newPage();
+  ({ context, page } = await facilitatorPhone(browser, stack));
   errors = collectPageErrors(page);
 }, 180_000);
 
@@ -89,10 +66,7 @@ let facilitator: Promise<void> | undefined;
  */
 function becomeFacilitator(): Promise<void> {
   facilitator ??= (async () => {
-    await onboardWithConsent(page, stack.baseUrl);
-    const zaloId = await page.evaluate(() => localStorage.getItem("hocso:sandbox-user"));
-    expect(zaloId).toBeTruthy();
-    expect(staffCommand("grant", "facilitator", zaloId!, firstTdp.id, shareTdp.id)).toContain("is now a facilitator");
+    await onboardAsFacilitator(page, stack, [firstTdp.id, shareTdp.id]);
   })();
   return facilitator;
 }

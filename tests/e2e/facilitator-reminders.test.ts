@@ -4,8 +4,6 @@
 // reminders of Saturday's classes at once. A facilitator made staff with `pnpm staff` sees the
 // OA group's reminder go out and the ordinary group's wait as "Cần chia sẻ thủ công"; they share
 // it and say so. axe checks the page at normal and at the largest text on a 360 px phone.
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { openDatabase } from "@hocso/bot-server/db/database";
 import { upsertResidentialGroups } from "@hocso/bot-server/db/residential-groups";
 import { setUpDatabase } from "@hocso/bot-server/db/setup";
@@ -16,8 +14,9 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, type AxeFinding } from "./axe.ts";
 import { collectPageErrors, launchBrowser } from "./browser.ts";
-import { firstTdp, onboardWithConsent, sessionToken, visible } from "./flows.ts";
-import { repoRoot, startStack, type Stack } from "./stack.ts";
+import { firstTdp, sessionToken, visible } from "./flows.ts";
+import { startStack, type Stack } from "./stack.ts";
+import { facilitatorPhone, onboardAsFacilitator } from "./staff.ts";
 
 /** an ordinary Zalo group the OA cannot post in, with its own Saturday class */
 const shareTdp = { id: "to-thu-nhom-thuong", name: "Tổ dân phố thử (nhóm thường)", adultPopulation: 100, channel: "share" as const };
@@ -62,18 +61,6 @@ function prepareDatabase(databasePath: string): void {
   }
 }
 
-/** `pnpm staff …` against the stack's database, as an operator would run it. */
-function staffCommand(...args: string[]): string {
-  const { ZALO_APP_ID: _id, ZALO_APP_SECRET: _secret, ...inherited } = process.env;
-  const run = spawnSync(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "bot-server/src/cli/staff.ts"), ...args], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...inherited, DATABASE_PATH: stack.databasePath, LOG_LEVEL: "silent" },
-  });
-  if (run.status !== 0) throw new Error(`pnpm staff ${args.join(" ")} failed:\n${run.stderr}`);
-  return run.stdout;
-}
-
 const app = () => `${stack.baseUrl}/zapps/hocso-local`;
 
 async function heading(name: string | RegExp): Promise<void> {
@@ -85,17 +72,7 @@ beforeAll(async () => {
     startStack({ prepareDatabase, serverEnv: { CLOCK_START }, sandboxEnv: { CLOCK_START } }),
     launchBrowser(),
   ]);
-  // bypassCSP: axe is injected into the page; the clipboard holds what "Chia sẻ vào nhóm" copies
-  context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    bypassCSP: true,
-  });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.baseUrl });
-  page = await context.newPage();
+  ({ context, page } = await facilitatorPhone(browser, stack));
   errors = collectPageErrors(page);
 }, 180_000);
 
@@ -110,10 +87,7 @@ let facilitator: Promise<void> | undefined;
 /** Once per file: a phone onboards with the progress consent, then becomes the facilitator of two TDPs. */
 function becomeFacilitator(): Promise<void> {
   facilitator ??= (async () => {
-    await onboardWithConsent(page, stack.baseUrl);
-    const zaloId = await page.evaluate(() => localStorage.getItem("hocso:sandbox-user"));
-    expect(zaloId).toBeTruthy();
-    expect(staffCommand("grant", "facilitator", zaloId!, firstTdp.id, shareTdp.id)).toContain("is now a facilitator");
+    await onboardAsFacilitator(page, stack, [firstTdp.id, shareTdp.id]);
   })();
   return facilitator;
 }

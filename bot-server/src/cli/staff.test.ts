@@ -65,7 +65,7 @@ describe("pnpm staff", () => {
   it("runs as a command with the database from DATABASE_PATH, exiting 2 with the usage on a wrong call", () => {
     findOrCreateUser(db, "555555555555555555", now);
     const run = (...args: string[]) =>
-      spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "bot-server/src/cli/staff.ts"), ...args], {
+      spawnSync(process.execPath, ["--import", "tsx", join(root, "bot-server/src/cli/staff.ts"), ...args], {
         cwd: root,
         encoding: "utf8",
         env: { ...process.env, DATABASE_PATH: path, LOG_LEVEL: "silent" },

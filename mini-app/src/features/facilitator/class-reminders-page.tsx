@@ -2,17 +2,15 @@
 // newest first, each with the reminders and notices sent to the TDP's Zalo group — Đã gửi,
 // Đang chờ gửi, Không gửi được, Đã hết hạn, Cần chia sẻ thủ công — asking the server again
 // every few seconds while one is waiting.
-import { useEffect, useState } from "react";
-import { Button, useLocation, useNavigate } from "zmp-ui";
+import { Button, useNavigate } from "zmp-ui";
 import type { StaffReminder, StaffReminders } from "@hocso/shared/staff-reminders";
-import { messageOf } from "../../app/api-client.ts";
 import { AppPage } from "../../app/layout.tsx";
-import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { getStaffReminders } from "./api/get-staff-reminders.ts";
 import { MeetingCard } from "./class-reminder-card.tsx";
 import { ANNOUNCEMENTS_PATH } from "./paths.ts";
 import { StaffGate } from "./staff-gate.tsx";
+import { usePolled } from "./use-polled.ts";
 import "./facilitator.css";
 
 /** how often the page asks again while a message is waiting */
@@ -33,45 +31,16 @@ export function ClassRemindersPage({ refreshMs = REFRESH_MS }: { refreshMs?: num
 const hasWaiting = (r: StaffReminders) => r.items.some((i) => i.status === "waiting");
 
 function useStaffReminders(refreshMs: number) {
-  const [data, setData] = useState<StaffReminders | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const visit = useLocation().key;
-
-  useEffect(() => {
-    let current = true;
-    let timer: number | undefined;
-    let last: StaffReminders | null = null;
-    const again = () => {
-      if (last && hasWaiting(last)) timer = window.setTimeout(load, refreshMs);
-    };
-    function load() {
-      withSession((token) => getStaffReminders(token, DAYS_AHEAD)).then(
-        (next) => {
-          if (!current) return;
-          last = next;
-          setData(next);
-          setProblem(null);
-          again();
-        },
-        (error: unknown) => {
-          if (!current) return;
-          setProblem(messageOf(error));
-          again(); // a refresh that failed is tried again; a first load waits for "Thử lại"
-        },
-      );
-    }
-    load();
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [refreshMs, attempt, visit]);
-
+  const { data, problem, setData, retry } = usePolled(
+    (token) => getStaffReminders(token, DAYS_AHEAD),
+    hasWaiting,
+    refreshMs,
+    [],
+  );
   /** one message as the server now has it (after "Tôi đã chia sẻ") */
   const replace = (item: StaffReminder) =>
     setData((d) => d && { ...d, items: d.items.map((i) => (i.id === item.id ? item : i)) });
-  return { data, problem, replace, retry: () => setAttempt((n) => n + 1) };
+  return { data, problem, replace, retry };
 }
 
 function ClassReminders({ refreshMs }: { refreshMs: number }) {

@@ -2,7 +2,7 @@
 // Đang chờ gửi / Không gửi được + lý do / Cần chia sẻ thủ công. It asks the server again every
 // few seconds while a group is waiting, and lets the facilitator cancel what has not gone.
 import { useEffect, useRef, useState } from "react";
-import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
+import { Button, useNavigate, useParams } from "zmp-ui";
 import { countDeliveries, type Announcement, type StaffMe } from "@hocso/shared/announcements";
 import { messageOf } from "../../app/api-client.ts";
 import { AppPage } from "../../app/layout.tsx";
@@ -14,6 +14,7 @@ import { DeliveryCard } from "./delivery-card.tsx";
 import { summaryLine } from "./delivery-summary.ts";
 import { ANNOUNCEMENTS_PATH } from "./paths.ts";
 import { StaffGate } from "./staff-gate.tsx";
+import { usePolled } from "./use-polled.ts";
 import { wardMoment } from "./ward-time.ts";
 import "./facilitator.css";
 
@@ -39,42 +40,14 @@ export function ReportPage({ refreshMs = REFRESH_MS }: { refreshMs?: number }) {
 const hasWaiting = (a: Announcement) => a.deliveries.some((d) => d.status === "waiting");
 
 function useAnnouncement(id: number, refreshMs: number) {
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const visit = useLocation().key;
-
-  useEffect(() => {
-    let current = true;
-    let timer: number | undefined;
-    let last: Announcement | null = null;
-    const again = () => {
-      if (last && hasWaiting(last)) timer = window.setTimeout(load, refreshMs);
-    };
-    function load() {
-      withSession((token) => getAnnouncement(token, id)).then(
-        (a) => {
-          if (!current) return;
-          last = a;
-          setAnnouncement(a);
-          setProblem(null);
-          again();
-        },
-        (error: unknown) => {
-          if (!current) return;
-          setProblem(messageOf(error));
-          again(); // a refresh that failed is tried again; a first load waits for "Thử lại"
-        },
-      );
-    }
-    load();
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [id, refreshMs, attempt, visit]);
-
-  return { announcement, setAnnouncement, problem, retry: () => setAttempt((n) => n + 1) };
+  const { data, problem, setData, retry } = usePolled(
+    (token) => getAnnouncement(token, id),
+    hasWaiting,
+    refreshMs,
+    [id],
+  );
+  const setAnnouncement = (a: Announcement) => setData(() => a);
+  return { announcement: data, setAnnouncement, problem, retry };
 }
 
 function Report({ id, staff, refreshMs }: { id: number; staff: StaffMe; refreshMs: number }) {
