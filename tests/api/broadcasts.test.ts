@@ -54,6 +54,17 @@ function outboxRows(announcementId: number): OutboxRecord[] {
 const text = "Thứ Bảy này lớp học chuyển sang Nhà văn hóa khu phố. Bác nhớ mang điện thoại đã sạc pin.";
 
 describe("POST /api/v1/announcements", () => {
+  it("reads an announcement to 500 TDPs (a body over the usual 16 kB) and names the unknown ones instead of answering 413", async () => {
+    grant(facilitator, "admin");
+    const tdpIds = Array.from({ length: 500 }, (_, i) => `to-dan-pho-khong-co-that-so-${String(i).padStart(3, "0")}`);
+    expect(JSON.stringify({ text, tdpIds }).length).toBeGreaterThan(16 * 1024);
+    const res = await post(facilitator, { text, tdpIds, sendAt: null }).expect(400);
+    expect(res.body.error.code).toBe("bad_request");
+    expect(JSON.stringify(res.body.error.fields)).toContain("to-dan-pho-khong-co-that-so-000");
+    expect(count("announcements")).toBe(0);
+    expect(count("outbox")).toBe(0);
+  });
+
   it("stores the announcement and one outbox row per group, rendered by the shared function", async () => {
     const res = await post(facilitator, { text, tdpIds: [mine.id, shareTdp.id, noIdTdp.id], sendAt: null }).expect(201);
     const announcement = AnnouncementSchema.parse(res.body);
