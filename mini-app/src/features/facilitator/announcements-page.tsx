@@ -8,6 +8,7 @@ import { messageOf } from "../../app/api-client.ts";
 import { AppPage } from "../../app/layout.tsx";
 import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
+import { LoadFailed } from "./load-failed.tsx";
 import { getAnnouncements } from "./api/get-announcements.ts";
 import { summaryLine } from "./delivery-summary.ts";
 import { CLASS_REMINDERS_PATH, COMPOSER_PATH, reportPath } from "./paths.ts";
@@ -67,14 +68,7 @@ function Announcements({ staff }: { staff: StaffMe }) {
       <h2>{t.pastHeading}</h2>
       {state.kind === "loading" && <p role="status">{strings.loading}</p>}
       {state.kind === "failed" && (
-        <>
-          <p className="note" role="alert">
-            {t.loadFailed(state.message)}
-          </p>
-          <Button variant="secondary" fullWidth onClick={() => setAttempt((n) => n + 1)}>
-            {t.retry}
-          </Button>
-        </>
+        <LoadFailed reason={state.message} onRetry={() => setAttempt((n) => n + 1)} variant="secondary" />
       )}
       {state.kind === "ready" && state.items.length === 0 && <p>{t.none}</p>}
       {state.kind === "ready" &&

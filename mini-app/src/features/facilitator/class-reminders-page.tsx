@@ -9,6 +9,7 @@ import { strings } from "../../app/strings.ts";
 import { getStaffReminders } from "./api/get-staff-reminders.ts";
 import { MeetingCard } from "./class-reminder-card.tsx";
 import { ANNOUNCEMENTS_PATH } from "./paths.ts";
+import { FirstLoad, LoadFailed } from "./load-failed.tsx";
 import { StaffGate } from "./staff-gate.tsx";
 import { usePolled } from "./use-polled.ts";
 import "./facilitator.css";
@@ -49,18 +50,7 @@ function ClassReminders({ refreshMs }: { refreshMs: number }) {
   const t = strings.classReminders;
 
   if (!data) {
-    return problem ? (
-      <>
-        <p className="note" role="alert">
-          {strings.facilitator.loadFailed(problem)}
-        </p>
-        <Button fullWidth onClick={retry}>
-          {strings.facilitator.retry}
-        </Button>
-      </>
-    ) : (
-      <p role="status">{strings.loading}</p>
-    );
+    return <FirstLoad problem={problem} onRetry={retry} />;
   }
 
   const toShare = data.items.filter((i) => i.status === "share-by-hand").length;
@@ -68,11 +58,7 @@ function ClassReminders({ refreshMs }: { refreshMs: number }) {
     <>
       <p className="lead">{t.intro(DAYS_AHEAD)}</p>
       {toShare > 0 && <p className="note">{t.toShare(toShare)}</p>}
-      {problem && (
-        <p className="note" role="alert">
-          {strings.facilitator.loadFailed(problem)}
-        </p>
-      )}
+      {problem && <LoadFailed reason={problem} />}
       {data.meetings.length === 0 && <p>{t.none(DAYS_AHEAD)}</p>}
       {data.meetings.map((meeting) => (
         <MeetingCard

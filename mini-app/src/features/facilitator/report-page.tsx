@@ -13,6 +13,7 @@ import { postCancelAnnouncement } from "./api/post-cancel-announcement.ts";
 import { DeliveryCard } from "./delivery-card.tsx";
 import { summaryLine } from "./delivery-summary.ts";
 import { ANNOUNCEMENTS_PATH } from "./paths.ts";
+import { FirstLoad, LoadFailed } from "./load-failed.tsx";
 import { StaffGate } from "./staff-gate.tsx";
 import { usePolled } from "./use-polled.ts";
 import { wardMoment } from "./ward-time.ts";
@@ -56,18 +57,7 @@ function Report({ id, staff, refreshMs }: { id: number; staff: StaffMe; refreshM
   const t = strings.report;
 
   if (!announcement) {
-    return problem ? (
-      <>
-        <p className="note" role="alert">
-          {strings.facilitator.loadFailed(problem)}
-        </p>
-        <Button fullWidth onClick={retry}>
-          {strings.facilitator.retry}
-        </Button>
-      </>
-    ) : (
-      <p role="status">{strings.loading}</p>
-    );
+    return <FirstLoad problem={problem} onRetry={retry} />;
   }
 
   const scheduled = Date.parse(announcement.sendAt) > Date.parse(announcement.createdAt) + 60_000;
@@ -92,11 +82,7 @@ function Report({ id, staff, refreshMs }: { id: number; staff: StaffMe; refreshM
         </p>
         {announcement.cancelledAt && <p className="status-line">{t.cancelledOn(wardMoment(announcement.cancelledAt))}</p>}
       </section>
-      {problem && (
-        <p className="note" role="alert">
-          {strings.facilitator.loadFailed(problem)}
-        </p>
-      )}
+      {problem && <LoadFailed reason={problem} />}
       {announcement.deliveries.map((delivery) => (
         <DeliveryCard
           key={delivery.tdpId}

@@ -7,6 +7,7 @@ import type { StaffMe } from "@hocso/shared/announcements";
 import { useDeviceStore } from "../../app/device-store.ts";
 import { learnerStore, mayUseServer } from "../../app/learner-store.ts";
 import { strings } from "../../app/strings.ts";
+import { LoadFailed } from "./load-failed.tsx";
 import { useStaff } from "./use-staff.ts";
 
 export function StaffGate({ children }: { children: (staff: StaffMe) => ReactNode }) {
@@ -45,16 +46,7 @@ function LoadedStaff({ children }: { children: (staff: StaffMe) => ReactNode }) 
         </>
       );
     case "failed":
-      return (
-        <>
-          <p className="note" role="alert">
-            {t.loadFailed(state.message)}
-          </p>
-          <Button fullWidth onClick={retry}>
-            {t.retry}
-          </Button>
-        </>
-      );
+      return <LoadFailed reason={state.message} onRetry={retry} />;
     case "ready":
       return <>{children(state.staff)}</>;
   }
