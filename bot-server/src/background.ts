@@ -2,7 +2,7 @@
 // tick (node-cron, Asia/Ho_Chi_Minh) and the outbox sender that delivers what the planner,
 // the broadcasts and the chat stored (DESIGN.md "The pieces": reminders, sender).
 import type { Db } from "./db/database.ts";
-import { listSandboxGroupsOfTdps } from "./db/residential-groups.ts";
+import { listTdpChannels } from "./db/residential-groups.ts";
 import { loadWardSettings } from "./db/ward-settings.ts";
 import type { Config } from "./env.ts";
 import { createChannelAdapters } from "./features/delivery/channel-adapters.ts";
@@ -36,7 +36,10 @@ export interface Background {
  */
 export async function startBackground({ db, config, clock, logger, tokens }: BackgroundDeps): Promise<Background> {
   if (config.zalo.mode === "sandbox" && config.zalo.sandboxUrl) {
-    await ensureSandboxGroups(config.zalo.sandboxUrl, listSandboxGroupsOfTdps(db), logger);
+    const groups = listTdpChannels(db).flatMap((tdp) =>
+      tdp.channel === "sandbox" && tdp.zaloGroupId ? [{ groupId: tdp.zaloGroupId, name: tdp.name }] : [],
+    );
+    await ensureSandboxGroups(config.zalo.sandboxUrl, groups, logger);
   }
   const channels = createChannelAdapters({ config, db, clock, logger, tokens });
   const sender = createOutboxSender({

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { HhMmSchema, occurrencesBetween, type Occurrence, type WeeklyClass } from "./classes.ts";
 import { addDays, formatWardDate, isoWeekday, wardDate, wardInstant, WARD_UTC_OFFSET_MINUTES } from "./dates.ts";
 import { isQuiet, nextSendableTime } from "./quiet-hours.ts";
-import { groupText, ZALO_TEXT_LIMIT, zaloLength } from "./zalo-text.ts";
+import { cutText, groupText, ZALO_TEXT_LIMIT, zaloLength } from "./zalo-text.ts";
 
 // ---- The ward's reminder settings (GET/PUT /api/v1/ward/settings) ----
 
@@ -314,8 +314,7 @@ export function relativeDay(meetingDate: string, startTime: string, readAt: Date
 
 /** One line of a facilitator's text: NFC, whitespace collapsed, cut to `max` characters with "…". */
 function clip(text: string, max: number): string {
-  const chars = [...text.normalize("NFC").replace(/\s+/g, " ").trim()];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return cutText(text.normalize("NFC").replace(/\s+/g, " ").trim(), max);
 }
 
 /** "Mang theo: điện thoại đã sạc pin." — lower-cases an ordinary first word, keeps "VNeID", "CCCD". */

@@ -19,6 +19,12 @@ export function escapeMentions(text: string): string {
   return text.replace(/\[@/g, "[\u2060@");
 }
 
+/** At most `max` characters (code points), ending in "…" (after any trailing space) when cut. */
+export function cutText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
 /** NFC, mention-safe, trailing spaces trimmed per line, at most two blank lines in a row. */
 export function groupText(text: string): string {
   return escapeMentions(text.normalize("NFC"))

@@ -15,7 +15,7 @@ import { seriousViolations, type AxeFinding } from "./axe.ts";
 import { collectPageErrors, launchBrowser } from "./browser.ts";
 import { firstTdp, sessionToken, visible } from "./flows.ts";
 import { startStack, type Stack } from "./stack.ts";
-import { facilitatorPhone, onboardAsFacilitator } from "./staff.ts";
+import { escapeRegExp, facilitatorPhone, onboardAsFacilitator, waitForHeading } from "./staff.ts";
 
 /** an ordinary Zalo group the OA cannot post in: the facilitator shares into it by hand */
 const shareTdp = { id: "to-thu-nhom-thuong", name: "Tổ dân phố thử (nhóm thường)" };
@@ -42,9 +42,7 @@ function addShareTdp(databasePath: string): void {
 
 const app = () => `${stack.baseUrl}/zapps/hocso-local`;
 
-async function heading(name: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole("heading", { name, level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
-}
+const heading = (name: string | RegExp) => waitForHeading(page, name);
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({ prepareDatabase: addShareTdp }), launchBrowser()]);
@@ -71,11 +69,9 @@ function becomeFacilitator(): Promise<void> {
   return facilitator;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** A group's checkbox, named by the TDP and how it is reached (two lines of its label). */
 function groupBox(tdpName: string, how: string) {
-  return page.getByRole("checkbox", { name: new RegExp(`^${escape(tdpName)}\\s*\\.\\s*${escape(how)}$`) });
+  return page.getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(tdpName)}\\s*\\.\\s*${escapeRegExp(how)}$`) });
 }
 
 async function groupConversation(groupId: string): Promise<Array<{ direction: string; text: string }>> {

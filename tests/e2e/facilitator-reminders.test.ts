@@ -16,7 +16,7 @@ import { seriousViolations, type AxeFinding } from "./axe.ts";
 import { collectPageErrors, launchBrowser } from "./browser.ts";
 import { firstTdp, sessionToken, visible } from "./flows.ts";
 import { startStack, type Stack } from "./stack.ts";
-import { facilitatorPhone, onboardAsFacilitator } from "./staff.ts";
+import { escapeRegExp, facilitatorPhone, onboardAsFacilitator, waitForHeading } from "./staff.ts";
 
 /** an ordinary Zalo group the OA cannot post in, with its own Saturday class */
 const shareTdp = { id: "to-thu-nhom-thuong", name: "Tổ dân phố thử (nhóm thường)", adultPopulation: 100, channel: "share" as const };
@@ -63,9 +63,7 @@ function prepareDatabase(databasePath: string): void {
 
 const app = () => `${stack.baseUrl}/zapps/hocso-local`;
 
-async function heading(name: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole("heading", { name, level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
-}
+const heading = (name: string | RegExp) => waitForHeading(page, name);
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
@@ -92,11 +90,9 @@ function becomeFacilitator(): Promise<void> {
   return facilitator;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** Saturday's meeting of a TDP, as its card on the page: named by its date and time, then the TDP. */
 function saturdayOf(tdpName: string): Locator {
-  const name = new RegExp(`^Thứ Bảy, 05/12/2026, 19:00–20:30\\s*\\.\\s*${escape(tdpName)}$`);
+  const name = new RegExp(`^Thứ Bảy, 05/12/2026, 19:00–20:30\\s*\\.\\s*${escapeRegExp(tdpName)}$`);
   return page.locator("section.meeting-card", { has: page.getByRole("heading", { name, level: 2 }) });
 }
 

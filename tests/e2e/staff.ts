@@ -42,3 +42,13 @@ export async function onboardAsFacilitator(page: Page, stack: Stack, tdpIds: rea
   expect(zaloId).toBeTruthy();
   expect(staffCommand(stack, "grant", "facilitator", zaloId!, ...tdpIds)).toContain("is now a facilitator");
 }
+
+/** `text` matched literally inside a RegExp (TDP names carry dots and brackets). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Waits for the screen's title: the level-1 heading. */
+export async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
+  await expect.poll(() => page.getByRole("heading", { name, level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
+}

@@ -2,6 +2,7 @@
 // file, for HTTP tests of the API. Nothing is mocked: sign-in goes through graph /v2.0/me.
 import { startSandbox, type RunningSandbox } from "@hocso/zalo-sandbox/sandbox";
 import { createTestApp, type TestApp, type TestAppOptions } from "@hocso/bot-server/testing/test-app";
+import type { TestClock } from "@hocso/bot-server/testing/test-clock";
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from "@hocso/shared/learner";
 import request from "supertest";
 
@@ -48,6 +49,30 @@ export async function startApiHarness(options: TestAppOptions = {}): Promise<Api
       await sandbox.close();
     },
   };
+}
+
+/**
+ * A sandbox whose clock is our TestClock: what Zalo stamps (webhook events, message times) and
+ * what the server compares agree; moving `sandboxTime.now` moves both.
+ */
+export async function startSandboxOnClock(
+  clock: TestClock,
+): Promise<{ sandbox: RunningSandbox; sandboxTime: { now: number } }> {
+  const sandboxTime = {
+    get now() {
+      return clock.now().getTime();
+    },
+    set now(ms: number) {
+      clock.advance(ms - clock.now().getTime());
+    },
+  };
+  const sandbox = await startSandbox({
+    port: 0,
+    appId: SANDBOX_APP_ID,
+    appSecret: SANDBOX_APP_SECRET,
+    now: () => clock.now().getTime(),
+  });
+  return { sandbox, sandboxTime };
 }
 
 /** A new Zalo user in the sandbox and their access token, as the mini app would get it. */

@@ -12,9 +12,8 @@ import type { OaTokenManager } from "@hocso/bot-server/platform/oa-token-manager
 import { createTestApp, type TestAppOptions } from "@hocso/bot-server/testing/test-app";
 import { TestClock } from "@hocso/bot-server/testing/test-clock";
 import type { QuietHours } from "@hocso/shared/quiet-hours";
-import { startSandbox } from "@hocso/zalo-sandbox/sandbox";
 import { startWebhookReceiver } from "@hocso/zalo-sandbox/testing/webhook-receiver";
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, type ApiHarness } from "./api-harness.ts";
+import { startSandboxOnClock, type ApiHarness } from "./api-harness.ts";
 import { captureLogs, type CapturedLogs } from "./webhook-harness.ts";
 
 export const QUIET: QuietHours = { start: "21:00", end: "06:30" };
@@ -37,20 +36,7 @@ export interface DeliveryHarnessOptions extends TestAppOptions {
 
 export async function startDeliveryHarness(options: DeliveryHarnessOptions = {}): Promise<DeliveryHarness> {
   const clock = options.clock ?? new TestClock();
-  const sandboxTime = {
-    get now() {
-      return clock.now().getTime();
-    },
-    set now(ms: number) {
-      clock.advance(ms - clock.now().getTime());
-    },
-  };
-  const sandbox = await startSandbox({
-    port: 0,
-    appId: SANDBOX_APP_ID,
-    appSecret: SANDBOX_APP_SECRET,
-    now: () => clock.now().getTime(),
-  });
+  const { sandbox, sandboxTime } = await startSandboxOnClock(clock);
   // Residents write to the OA to open their 7-day window; the webhook that Zalo calls then is
   // not what these tests are about, so a bare receiver answers it.
   const webhook = await startWebhookReceiver();

@@ -9,9 +9,8 @@ import { findInboxEventByKey, type InboxRow } from "@hocso/bot-server/db/webhook
 import { createLogger, type Logger } from "@hocso/bot-server/lib/logger";
 import { createTestApp, type TestAppOptions } from "@hocso/bot-server/testing/test-app";
 import { TestClock } from "@hocso/bot-server/testing/test-clock";
-import { startSandbox } from "@hocso/zalo-sandbox/sandbox";
 import request from "supertest";
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, sandboxUser, type ApiHarness, type SandboxToken } from "./api-harness.ts";
+import { SANDBOX_APP_ID, sandboxUser, startSandboxOnClock, type ApiHarness, type SandboxToken } from "./api-harness.ts";
 
 /** The sandbox's Official Account defaults, which the bot server's sandbox mode also uses. */
 export const SANDBOX_OA_ID = "2000000000000000001";
@@ -26,20 +25,7 @@ export interface WebhookHarness extends ApiHarness {
 export async function startWebhookHarness(options: TestAppOptions = {}): Promise<WebhookHarness> {
   const clock = options.clock ?? new TestClock();
   // The sandbox stamps events with our clock, so the webhook's freshness check sees them as new.
-  const sandboxTime = {
-    get now() {
-      return clock.now().getTime();
-    },
-    set now(ms: number) {
-      clock.advance(ms - clock.now().getTime());
-    },
-  };
-  const sandbox = await startSandbox({
-    port: 0,
-    appId: SANDBOX_APP_ID,
-    appSecret: SANDBOX_APP_SECRET,
-    now: () => clock.now().getTime(),
-  });
+  const { sandbox, sandboxTime } = await startSandboxOnClock(clock);
   const app = createTestApp({ ...options, clock, env: { ZALO_SANDBOX_URL: sandbox.url, ...options.env } });
   const server = await listen(app.app);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,6 +14,7 @@ import {
   type OutboxRow,
   type OutboxState,
 } from "./outbox.ts";
+import { findTdpChannel } from "./residential-groups.ts";
 
 export interface TdpAudience {
   tdpId: string;
@@ -31,11 +32,9 @@ export interface TdpAudience {
  * Undefined for an unknown TDP.
  */
 export function findTdpAudience(db: Db, tdpId: string): TdpAudience | undefined {
-  const tdp = db.prepare("SELECT id, name, channel, zalo_group_id FROM residential_groups WHERE id = ?").get(tdpId) as
-    | { id: string; name: string; channel: "oa-group" | "sandbox" | "share"; zalo_group_id: string | null }
-    | undefined;
+  const tdp = findTdpChannel(db, tdpId);
   if (!tdp) return undefined;
-  const group = groupRecipient({ id: tdp.id, channel: tdp.channel, zaloGroupId: tdp.zalo_group_id });
+  const group = groupRecipient(tdp);
   const chat = db
     .prepare(
       `SELECT r.oa_user_id AS id FROM chat_residents r

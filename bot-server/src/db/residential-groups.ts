@@ -55,16 +55,6 @@ export function findResidentialGroupByZaloGroupId(db: Db, zaloGroupId: string): 
     | undefined;
 }
 
-/** TDPs reached through the local sandbox, with the group id they name (sandbox mode start-up). */
-export function listSandboxGroupsOfTdps(db: Db): Array<{ groupId: string; name: string }> {
-  return db
-    .prepare(
-      `SELECT zalo_group_id AS groupId, name FROM residential_groups
-       WHERE channel = 'sandbox' AND zalo_group_id IS NOT NULL ORDER BY rowid`,
-    )
-    .all() as Array<{ groupId: string; name: string }>;
-}
-
 /** A TDP with how messages reach its group (DESIGN.md "Reaching residents"). */
 export interface TdpChannel {
   id: string;
@@ -74,10 +64,29 @@ export interface TdpChannel {
   zaloGroupId: string | null;
 }
 
+interface TdpChannelRow {
+  id: string;
+  name: string;
+  channel: TdpChannel["channel"];
+  zalo_group_id: string | null;
+}
+
+function toTdpChannel(r: TdpChannelRow): TdpChannel {
+  return { id: r.id, name: r.name, channel: r.channel, zaloGroupId: r.zalo_group_id };
+}
+
 /** Every TDP with its channel, in the ward file's order. */
 export function listTdpChannels(db: Db): TdpChannel[] {
   const rows = db
     .prepare("SELECT id, name, channel, zalo_group_id FROM residential_groups ORDER BY rowid")
-    .all() as Array<{ id: string; name: string; channel: TdpChannel["channel"]; zalo_group_id: string | null }>;
-  return rows.map((r) => ({ id: r.id, name: r.name, channel: r.channel, zaloGroupId: r.zalo_group_id }));
+    .all() as TdpChannelRow[];
+  return rows.map(toTdpChannel);
+}
+
+/** One TDP with its channel; undefined for an unknown id. */
+export function findTdpChannel(db: Db, id: string): TdpChannel | undefined {
+  const row = db.prepare("SELECT id, name, channel, zalo_group_id FROM residential_groups WHERE id = ?").get(id) as
+    | TdpChannelRow
+    | undefined;
+  return row && toTdpChannel(row);
 }

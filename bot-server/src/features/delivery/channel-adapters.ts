@@ -1,6 +1,7 @@
 // How an outbox row reaches its recipient, per channel (DESIGN.md "Reaching residents"):
 // GMF into an OA-owned group (also in the sandbox), a CS message to one follower, or a mini
 // app notification. 'share' rows are sent by a facilitator's hand and have no adapter.
+import { cutText } from "@hocso/shared/zalo-text";
 import type { Db } from "../../db/database.ts";
 import type { OutboxChannel } from "../../db/outbox.ts";
 import type { Config } from "../../env.ts";
@@ -101,23 +102,18 @@ export function miniAppAdapter(settings: MiniAppNotifySettings): ChannelAdapter 
  */
 export function toNotification(message: OaMessage, miniAppId: string): MiniAppNotification {
   const [first = "", ...rest] = message.text.normalize("NFC").split("\n");
-  const contentTitle = cut(first.trim(), 100);
-  const description = cut(rest.join("\n").trim() || first.trim(), 500);
+  const contentTitle = cutText(first.trim(), 100);
+  const description = cutText(rest.join("\n").trim() || first.trim(), 500);
   return {
     templateId: DEFAULT_NOTIFICATION_TEMPLATE_ID,
     templateData: {
-      title: cut(first.trim(), 32),
+      title: cutText(first.trim(), 32),
       contentTitle,
       contentDescription: description,
       buttonText: "Mở Học Số",
       buttonUrl: `https://zalo.me/s/${miniAppId}/`,
     },
   };
-}
-
-function cut(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
 export interface ChannelAdapterDeps {
