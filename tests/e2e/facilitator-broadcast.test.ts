@@ -85,6 +85,8 @@ describe("a facilitator's announcement in Chromium", () => {
     // The home screen offers the staff entry once the server says this account is staff.
     await page.reload();
     await page.getByRole("button", { name: "Dành cho người hướng dẫn" }).click();
+    await heading("Việc của người hướng dẫn");
+    await page.getByRole("button", { name: "Gửi thông báo" }).click();
     await heading("Gửi thông báo");
     await visible(page, "Bạn phụ trách 2 tổ dân phố.");
     await visible(page, "Bạn chưa gửi thông báo nào.");

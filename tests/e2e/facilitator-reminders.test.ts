@@ -134,6 +134,8 @@ describe("a facilitator's class reminders in Chromium", () => {
     await becomeFacilitator();
     await page.goto(`${app()}/`);
     await page.getByRole("button", { name: "Dành cho người hướng dẫn" }).click();
+    await heading("Việc của người hướng dẫn");
+    await page.getByRole("button", { name: "Gửi thông báo" }).click();
     await heading("Gửi thông báo");
     await page.getByRole("button", { name: "Tin nhắc lịch học" }).click();
     await heading("Tin nhắc lịch học");

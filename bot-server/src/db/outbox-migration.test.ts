@@ -149,7 +149,7 @@ describe("007-change-notices.sql", () => {
     db.close();
 
     db = openDatabase(path); // the next release starts on the same file
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, loadMigrations().filter((m) => m.version <= 7))).toEqual([7]);
     expect(outboxRows()).toEqual(rows);
     expect(db.prepare("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('outbox')").all()).toEqual(columns);
     expect(schemaOf("index")).toEqual(indexes);

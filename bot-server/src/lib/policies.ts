@@ -17,6 +17,8 @@ export const POLICIES = [
   "role:grant",
   /** change the ward's reminder times and quiet hours */
   "ward:configure",
+  /** read the audit log of privileged actions */
+  "audit:view",
 ] as const;
 export type Policy = (typeof POLICIES)[number];
 

@@ -64,6 +64,26 @@ const ClassRemindersPage = lazy(() =>
   import("../features/facilitator/class-reminders-page.tsx").then((m) => ({ default: m.ClassRemindersPage })),
 );
 
+// Issue 7's staff screens: classes and attendance, needs-help, classroom mode, the ward's
+// figures and report, roles and the audit log; and the resident's class check-in.
+const page = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const StaffHomePage = page(() => import("../features/facilitator/staff-home-page.tsx"), "StaffHomePage");
+const ClassListPage = page(() => import("../features/class-management/class-list-page.tsx"), "ClassListPage");
+const ClassFormPage = page(() => import("../features/class-management/class-form-page.tsx"), "ClassFormPage");
+const ClassPage = page(() => import("../features/class-management/class-page.tsx"), "ClassPage");
+const MeetingPage = page(() => import("../features/class-management/meeting-page.tsx"), "MeetingPage");
+const CheckInPage = page(() => import("../features/classes/check-in-page.tsx"), "CheckInPage");
+const NeedsHelpPage = page(() => import("../features/needs-help/needs-help-page.tsx"), "NeedsHelpPage");
+const ClassroomPage = page(() => import("../features/classroom/classroom-page.tsx"), "ClassroomPage");
+const DashboardPage = page(() => import("../features/ward-report/dashboard-page.tsx"), "DashboardPage");
+const StaffAdminPage = page(() => import("../features/staff-admin/staff-admin-page.tsx"), "StaffAdminPage");
+const AuditPage = page(() => import("../features/staff-admin/audit-page.tsx"), "AuditPage");
+const AcceptInvitationPage = page(
+  () => import("../features/staff-admin/accept-invitation-page.tsx"),
+  "AcceptInvitationPage",
+);
+
 // Text size and contrast apply before the first paint, and follow every change.
 followDisplaySettings();
 
@@ -89,6 +109,20 @@ export function AppRoutes() {
       <Route path="/kiem-tra-nhanh" element={<Lazy page={<PlacementPage />} />} />
       <Route path="/co-chu-va-mau" element={<Lazy page={<DisplaySettingsPage />} />} />
       <Route path="/thi-chung-nhan" element={<Lazy page={<CertificationPage />} />} />
+      <Route path="/huong-dan" element={<Lazy page={<StaffHomePage />} />} />
+      <Route path="/huong-dan/lop-hoc" element={<Lazy page={<ClassListPage />} />} />
+      <Route path="/huong-dan/lop-hoc/moi" element={<Lazy page={<ClassFormPage />} />} />
+      <Route path="/huong-dan/lop-hoc/:classId" element={<Lazy page={<ClassPage />} />} />
+      <Route path="/huong-dan/lop-hoc/:classId/sua" element={<Lazy page={<ClassFormPage />} />} />
+      <Route path="/huong-dan/lop-hoc/:classId/buoi/:date" element={<Lazy page={<MeetingPage />} />} />
+      <Route path="/huong-dan/can-ho-tro" element={<Lazy page={<NeedsHelpPage />} />} />
+      <Route path="/huong-dan/che-do-lop-hoc" element={<Lazy page={<ClassroomPage />} />} />
+      <Route path="/huong-dan/che-do-lop-hoc/:lessonId" element={<Lazy page={<ClassroomPage />} />} />
+      <Route path="/huong-dan/so-lieu" element={<Lazy page={<DashboardPage />} />} />
+      <Route path="/huong-dan/phan-quyen" element={<Lazy page={<StaffAdminPage />} />} />
+      <Route path="/huong-dan/nhat-ky" element={<Lazy page={<AuditPage />} />} />
+      <Route path="/nhan-vai-tro" element={<Lazy page={<AcceptInvitationPage />} />} />
+      <Route path="/diem-danh" element={<Lazy page={<CheckInPage />} />} />
       <Route path="/huong-dan/thong-bao" element={<Lazy page={<AnnouncementsPage />} />} />
       <Route path="/huong-dan/thong-bao/moi" element={<Lazy page={<ComposerPage />} />} />
       <Route path="/huong-dan/thong-bao/:id" element={<Lazy page={<ReportPage />} />} />

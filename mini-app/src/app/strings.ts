@@ -445,6 +445,20 @@ export const strings = {
     home: "Về trang chủ",
   },
 
+  staffHome: {
+    heading: "Việc của người hướng dẫn",
+    tiles: {
+      classes: "Lớp học của tổ",
+      classroom: "Chế độ lớp học (trình chiếu)",
+      announcements: "Gửi thông báo",
+      classReminders: "Tin nhắc lịch học",
+      needsHelp: "Người cần hỗ trợ",
+      dashboard: "Số liệu và báo cáo quý",
+      staffAdmin: "Phân quyền người hướng dẫn",
+      audit: "Nhật ký thao tác",
+    },
+  },
+
   composer: {
     title: "Viết thông báo",
     step: (n: number, total: number) => `Bước ${n}/${total}`,

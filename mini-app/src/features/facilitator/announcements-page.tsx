@@ -11,7 +11,8 @@ import { strings } from "../../app/strings.ts";
 import { LoadFailed } from "./load-failed.tsx";
 import { getAnnouncements } from "./api/get-announcements.ts";
 import { summaryLine } from "./delivery-summary.ts";
-import { CLASS_REMINDERS_PATH, COMPOSER_PATH, reportPath } from "./paths.ts";
+import { CLASS_REMINDERS_PATH, COMPOSER_PATH, reportPath, STAFF_HOME_PATH } from "./paths.ts";
+import { scopeText } from "./scope-text.ts";
 import { StaffGate } from "./staff-gate.tsx";
 import { wardMoment } from "./ward-time.ts";
 import "./facilitator.css";
@@ -19,18 +20,11 @@ import "./facilitator.css";
 export function AnnouncementsPage() {
   const t = strings.facilitator;
   return (
-    <AppPage title={t.areaTitle} backTo="/">
+    <AppPage title={t.areaTitle} backTo={STAFF_HOME_PATH}>
       <h1>{t.listHeading}</h1>
       <StaffGate>{(staff) => <Announcements staff={staff} />}</StaffGate>
     </AppPage>
   );
-}
-
-function scopeText(staff: StaffMe): string {
-  const t = strings.facilitator;
-  if (staff.role === "admin") return t.scopeWard;
-  if (staff.tdps.length === 1) return t.scopeOne(staff.tdps[0]!.name);
-  return t.scopeMany(staff.tdps.length);
 }
 
 type ListState = { kind: "loading" } | { kind: "ready"; items: AnnouncementSummary[] } | { kind: "failed"; message: string };

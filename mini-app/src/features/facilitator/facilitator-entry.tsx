@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { useDeviceStore } from "../../app/device-store.ts";
 import { strings } from "../../app/strings.ts";
-import { ANNOUNCEMENTS_PATH } from "./paths.ts";
+import { STAFF_HOME_PATH } from "./paths.ts";
 import { staffStore } from "./staff-store.ts";
 import { refreshStaff } from "./use-staff.ts";
 
@@ -22,7 +22,7 @@ export function FacilitatorEntry() {
   }, []);
   if (!cached?.role) return null;
   return (
-    <Button fullWidth onClick={() => navigate(ANNOUNCEMENTS_PATH)}>
+    <Button fullWidth onClick={() => navigate(STAFF_HOME_PATH)}>
       {strings.facilitator.entry}
     </Button>
   );

@@ -193,16 +193,16 @@ describe("Dành cho người hướng dẫn on the home screen", () => {
   async function home() {
     return renderAt("/", [
       { path: "/", element: <FacilitatorEntry /> },
-      { path: "/huong-dan/thong-bao", element: <h1>Gửi thông báo</h1> },
+      { path: "/huong-dan", element: <h1>Việc của người hướng dẫn</h1> },
     ]);
   }
 
-  it("appears once the server says the account is staff, and leads to Gửi thông báo", async () => {
+  it("appears once the server says the account is staff, and leads to the staff home", async () => {
     const root = await home();
     await waitFor(() => getButton(root, "Dành cho người hướng dẫn"));
     expect(staffStore.get()?.role).toBe("facilitator");
     await click(getButton(root, "Dành cho người hướng dẫn"));
-    await waitFor(() => expect(headings(root)).toEqual(["Gửi thông báo"]));
+    await waitFor(() => expect(headings(root)).toEqual(["Việc của người hướng dẫn"]));
   });
 
   it("stays hidden for a learner, and asks the server once per opening of the app", async () => {

@@ -1,0 +1,10 @@
+// Placeholder until the screen is written (issue 7).
+import { AppPage } from "../../app/layout.tsx";
+
+export function ClassPage() {
+  return (
+    <AppPage title="Người hướng dẫn" backTo="/huong-dan">
+      <h1>Lớp học</h1>
+    </AppPage>
+  );
+}
