@@ -597,4 +597,24 @@ export const strings = {
     toAnnouncements: "Về Gửi thông báo",
   },
   // ---- end of người hướng dẫn ----
+
+  // ---- issue 7 — features/staff-admin: roles, invitations, audit log ----
+  staffAdmin: {},
+  // ---- end of staffAdmin ----
+
+  // ---- issue 7 — features/class-management and classes/check-in-page: classes, meetings, attendance, check-in ----
+  classManagement: {},
+  // ---- end of classManagement ----
+
+  // ---- issue 7 — features/needs-help and the share-progress consent ----
+  needsHelp: {},
+  // ---- end of needsHelp ----
+
+  // ---- issue 7 — features/classroom: chế độ lớp học ----
+  classroom: {},
+  // ---- end of classroom ----
+
+  // ---- issue 7 — features/ward-report: dashboard and quarterly report ----
+  wardReport: {},
+  // ---- end of wardReport ----
 } as const;
