@@ -107,6 +107,21 @@ describe("PATCH /api/v1/me", () => {
     expect(countRows(h, "consents")).toBe(0);
   });
 
+  it("records a decision made offline on the previous notice for the purposes it worded the same, with that version", async () => {
+    // v2 had no share-progress choice: a phone cannot have decided it on that notice
+    const share = await patch({ consents: { progress: true, "share-progress": true }, consentVersion: "2026-11-v2" });
+    expect(share.status).toBe(400);
+    expect(share.body.error.fields[0]).toEqual({ path: "consentVersion", message: expect.stringContaining("share-progress") });
+    expect(countRows(h, "consents")).toBe(0);
+
+    await patch({ consents: { progress: true, reminders: true }, consentVersion: "2026-11-v2" }).expect(200);
+    const rows = h.db.prepare("SELECT purpose, granted, text_version FROM consents ORDER BY purpose").all();
+    expect(rows).toEqual([
+      { purpose: "progress", granted: 1, text_version: "2026-11-v2" },
+      { purpose: "reminders", granted: 1, text_version: "2026-11-v2" },
+    ]);
+  });
+
   it("answers 400 naming every invalid field at once", async () => {
     const res = await patch({ audience: "khach", ageBand: 70, consents: { marketing: true }, nickname: "x" }).expect(400);
     const paths = (res.body.error.fields as Array<{ path: string }>).map((f) => f.path).sort();

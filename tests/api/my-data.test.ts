@@ -22,6 +22,7 @@ import {
   type ApiHarness,
   type SignedIn,
 } from "../support/api-harness.ts";
+import { ensureMeetingRecord, recordAttendance } from "@hocso/bot-server/db/attendance";
 import { addWeeklyClasses, putRsvp, weeklyClass } from "../support/classes.ts";
 import {
   answerEvent,
@@ -42,7 +43,9 @@ const tdp = ward.residentialGroups[0]!;
 const cls = weeklyClass({ id: "test-du-lieu-thu-tu", tdpId: tdp.id, weekday: 3, startTime: "15:00" });
 const meetingDate = "2026-12-02";
 
-const KEPT_FOR_PROGRESS = ["progress", "learning_events", "answer_attempts", "class_rsvps"];
+const KEPT_FOR_PROGRESS = ["progress", "learning_events", "answer_attempts", "class_rsvps", "attendance"];
+/** a Wednesday meeting already held, where the learner was ticked present */
+const heldDate = "2026-11-25";
 
 beforeEach(async () => {
   h = await startApiHarness();
@@ -74,6 +77,8 @@ async function learnSomething(who: SignedIn): Promise<void> {
     quizFinishedEvent(lesson, 1, minutesFromNow(h, -10)),
   ]).expect(200);
   await putRsvp(h, who, cls.id, meetingDate, { going: true }).expect(200);
+  ensureMeetingRecord(h.db, cls.id, heldDate, h.clock.now());
+  recordAttendance(h.db, { classId: cls.id, date: heldDate, userId: userIdOf(h, who), method: "tick" }, h.clock.now());
 }
 
 function counts(userId: number): Record<string, number> {
@@ -83,7 +88,7 @@ function counts(userId: number): Record<string, number> {
 describe("withdrawing the progress consent", () => {
   it("deletes the learner's progress, learning events and RSVPs in the same request", async () => {
     const id = userIdOf(h, learner);
-    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([1, 3, 1, 1]);
+    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([1, 3, 1, 1, 1]);
     const res = await request(h.app)
       .patch("/api/v1/me")
       .set(bearer(learner.token))
@@ -94,7 +99,7 @@ describe("withdrawing the progress consent", () => {
       version: CONSENT_TEXT_VERSION,
       decidedAt: h.clock.now().toISOString(),
     });
-    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([0, 0, 0, 0]);
+    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("keeps the account, the session and the consent record that shows the withdrawal", async () => {
@@ -127,7 +132,7 @@ describe("withdrawing the progress consent", () => {
   it("keeps progress when only the reminders consent is withdrawn", async () => {
     const id = userIdOf(h, learner);
     await decideConsent(h, learner, "reminders", false);
-    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([1, 3, 1, 1]);
+    expect(KEPT_FOR_PROGRESS.map((t) => counts(id)[t])).toEqual([1, 3, 1, 1, 1]);
   });
 
   it("stops the learner's personal reminders not sent yet when the reminders consent is withdrawn", async () => {
@@ -298,6 +303,7 @@ describe("GET /api/v1/me/export", () => {
         },
       ],
       classRsvps: [{ classId: cls.id, date: meetingDate, going: true, updatedAt: now }],
+      attendance: [{ classId: cls.id, date: heldDate, method: "tick", recordedAt: now }],
     });
   });
 
@@ -339,6 +345,7 @@ describe("GET /api/v1/me/export", () => {
       progress: [],
       learningEvents: [],
       classRsvps: [],
+      attendance: [],
     });
   });
 

@@ -6,12 +6,16 @@
 //   pnpm staff grant facilitator <zalo-id> <tdp-id> [<tdp-id> …]
 //   pnpm staff revoke <zalo-id>
 //   pnpm staff list
+//
+// Grants and removals are written to the audit log with the actor "operator". An operator may
+// remove the last admin (to hand the ward to someone else); the app never lets an admin do it.
 import { openDatabase, type Db } from "../db/database.ts";
 import { listResidentialGroups } from "../db/residential-groups.ts";
 import { setUpDatabase } from "../db/setup.ts";
-import { findStaff, removeStaff, saveStaff } from "../db/staff.ts";
+import { findStaff, removeStaff, saveStaff, type StaffRole } from "../db/staff.ts";
 import { findUserById, findUserByZaloId } from "../db/users.ts";
 import { loadEnvOrExit } from "../env.ts";
+import { audit } from "../lib/audit.ts";
 import { wardFile } from "../lib/content.ts";
 
 const USAGE = `Usage:
@@ -28,11 +32,19 @@ export function runStaffCommand(db: Db, args: readonly string[], now: Date): str
   if (command === "list") return listStaff(db);
   if (command === "revoke" && rest.length === 1) {
     const user = userOf(db, rest[0]!);
-    return removeStaff(db, user.id) ? `Removed the staff role of ${rest[0]}.` : `${rest[0]} had no staff role.`;
+    const removed = db.transaction(() => {
+      const before = findStaff(db, user.id);
+      if (!before || !removeStaff(db, user.id)) return false;
+      const details = { role: before.role, tdpIds: before.tdpIds };
+      const tdpId = before.tdpIds.length === 1 ? before.tdpIds[0]! : null;
+      audit(db, "operator", { action: "role.revoke", tdpId, subject: user.id, details }, now);
+      return true;
+    })();
+    return removed ? `Removed the staff role of ${rest[0]}.` : `${rest[0]} had no staff role.`;
   }
   if (command === "grant" && rest[0] === "admin" && rest.length === 2) {
     const user = userOf(db, rest[1]!);
-    saveStaff(db, { userId: user.id, role: "admin", tdpIds: [], grantedBy: null }, now);
+    grant(db, { userId: user.id, role: "admin", tdpIds: [] }, now);
     return `${rest[1]} is now an admin (the whole ward).`;
   }
   if (command === "grant" && rest[0] === "facilitator" && rest.length >= 3) {
@@ -43,10 +55,20 @@ export function runStaffCommand(db: Db, args: readonly string[], now: Date): str
     if (unknown.length > 0) {
       throw new UsageError(`No such tổ dân phố: ${unknown.join(", ")}. Known: ${[...known].join(", ")}`);
     }
-    saveStaff(db, { userId: user.id, role: "facilitator", tdpIds, grantedBy: null }, now);
+    grant(db, { userId: user.id, role: "facilitator", tdpIds }, now);
     return `${rest[1]} is now a facilitator of ${tdpIds.join(", ")}.`;
   }
   throw new UsageError(USAGE);
+}
+
+function grant(db: Db, role: { userId: number; role: StaffRole; tdpIds: string[] }, now: Date): void {
+  const tdpIds = [...new Set(role.tdpIds)].sort();
+  db.transaction(() => {
+    saveStaff(db, { ...role, tdpIds, grantedBy: null }, now);
+    const tdpId = tdpIds.length === 1 ? tdpIds[0]! : null;
+    const details = { role: role.role, tdpIds };
+    audit(db, "operator", { action: "role.grant", tdpId, subject: role.userId, details }, now);
+  })();
 }
 
 function userOf(db: Db, zaloId: string) {

@@ -8,6 +8,7 @@ import { AppError } from "./errors.ts";
 const WHY: Record<ConsentPurpose, string> = {
   progress: "Progress is kept only with the learner's consent",
   reminders: "Reminders are sent only with the learner's consent",
+  "share-progress": "A learner's name and progress are shown to their TDP's facilitator only with the learner's consent",
 };
 
 export function requireConsent(db: Db, userId: number, purpose: ConsentPurpose): void {

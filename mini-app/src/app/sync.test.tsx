@@ -44,7 +44,7 @@ describe("with the progress consent", () => {
     expect(api.calls[2]?.body).toEqual({ accessToken: `sandbox-${userId}-a` });
     expect(api.calls[3]).toMatchObject({
       auth: "Bearer session-" + api.sessions,
-      body: { consents: { progress: true, reminders: true }, consentVersion: "2026-11-v2" },
+      body: { consents: { progress: true, reminders: true }, consentVersion: "2026-12-v3" },
     });
     expect(stored(SESSION_KEY)).toEqual({ token: `session-${api.sessions}`, expiresAt: expect.any(String) });
     expect(window.localStorage.getItem(SANDBOX_USER_KEY)).toBe(userId);

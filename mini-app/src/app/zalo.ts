@@ -323,3 +323,18 @@ export async function shareTextInZalo(text: string): Promise<boolean> {
   const result = await (await loadSdk()).openShareSheet({ type: "text", data: { text } });
   return result?.status !== 0;
 }
+
+/**
+ * Open Zalo's QR scanner (the camera) and resolve the text the scanned code carries, e.g. a
+ * class's check-in link https://zalo.me/s/<id>/diem-danh?ma=<code>. Outside Zalo it rejects
+ * with OutsideZaloError, so the caller offers typing the code instead; closing the scanner or
+ * refusing the camera rejects with ZaloDeniedError.
+ * https://mini.zalo.me/documents/api/scanQRCode/
+ */
+export async function scanQRCode(): Promise<string> {
+  let content = "";
+  await zaloOnly("scanQRCode", async () => {
+    content = (await (await loadSdk()).scanQRCode()).content;
+  });
+  return content;
+}

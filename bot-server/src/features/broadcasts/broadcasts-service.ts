@@ -21,6 +21,7 @@ import {
   listOutboxOfAnnouncement,
   type OutboxRow,
 } from "../../db/outbox.ts";
+import { audit } from "../../lib/audit.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
 import { authorize, scopeOf, type Staff } from "../../lib/policies.ts";
@@ -75,7 +76,7 @@ export function createAnnouncement(
   if (problems.length > 0) {
     throw AppError.badRequest(`Invalid request: ${problems.map((p) => p.path).join(", ")}`, problems);
   }
-  authorize(db, userId, POLICY, request.tdpIds);
+  const staff = authorize(db, userId, POLICY, request.tdpIds);
 
   const text = request.text.normalize("NFC");
   const urgent = request.urgent;
@@ -84,6 +85,10 @@ export function createAnnouncement(
     for (const tdpId of request.tdpIds) {
       enqueueGroup(db, announcementId, targets.get(tdpId)!, { text, urgent, sendAt }, now);
     }
+    // Never the text: who sent what to which groups, by ids.
+    const details = { tdpIds: request.tdpIds, urgent, scheduled: request.sendAt !== null };
+    const tdpId = request.tdpIds.length === 1 ? request.tdpIds[0]! : null;
+    audit(db, staff, { action: "announcement.send", tdpId, subject: announcementId, details }, now);
     return announcementId;
   })();
   return readAnnouncement(deps, userId, id);
@@ -157,17 +162,21 @@ export function cancelAnnouncement(deps: BroadcastsDeps, userId: number, id: num
   const { db, clock } = deps;
   const { announcement } = visibleAnnouncement(db, userId, id);
   const allTdps = listOutboxOfAnnouncement(db, id).flatMap((r) => (r.tdpId ? [r.tdpId] : []));
-  authorize(db, userId, POLICY, allTdps);
+  const staff = authorize(db, userId, POLICY, allTdps);
   if (announcement.cancelledAt === null) {
     const now = clock.now();
     db.transaction(() => {
-      if (cancelUnsent(db, { announcementId: id }, CANCELLED_REASON, now) === 0) {
+      const stopped = cancelUnsent(db, { announcementId: id }, CANCELLED_REASON, now);
+      if (stopped === 0) {
         throw new AppError(
           "conflict",
           `Nothing of announcement ${id} is left to cancel: every group has received it, finished, or is being sent to right now`,
         );
       }
       markAnnouncementCancelled(db, id, now);
+      const tdpIds = [...new Set(allTdps)];
+      const tdpId = tdpIds.length === 1 ? tdpIds[0]! : null;
+      audit(db, staff, { action: "announcement.cancel", tdpId, subject: id, details: { groupsStopped: stopped } }, now);
     })();
   }
   return readAnnouncement(deps, userId, id);
@@ -181,7 +190,7 @@ export function cancelAnnouncement(deps: BroadcastsDeps, userId: number, id: num
 export function markShared(deps: BroadcastsDeps, userId: number, id: number, tdpId: string): Announcement {
   const { db, clock } = deps;
   const { rows } = visibleAnnouncement(db, userId, id);
-  authorize(db, userId, POLICY, [tdpId]);
+  const staff = authorize(db, userId, POLICY, [tdpId]);
   const row = rows.find((r) => r.tdpId === tdpId);
   if (!row) throw new AppError("not_found", `Announcement ${id} was not sent to tổ dân phố "${tdpId}"`);
   if (row.channel !== "share") {
@@ -190,7 +199,14 @@ export function markShared(deps: BroadcastsDeps, userId: number, id: number, tdp
   if (row.state === "cancelled") {
     throw new AppError("conflict", `Announcement ${id} was cancelled for "${tdpId}"; there is nothing to share`);
   }
-  if (row.state === "manual") markSharedByHand(db, row.id, clock.now());
+  if (row.state === "manual") {
+    const now = clock.now();
+    db.transaction(() => {
+      if (!markSharedByHand(db, row.id, now)) return;
+      const details = { outboxId: row.id };
+      audit(db, staff, { action: "announcement.shared-by-hand", tdpId, subject: id, details }, now);
+    })();
+  }
   return readAnnouncement(deps, userId, id);
 }
 

@@ -29,10 +29,11 @@ import {
   updateWeeklyClass,
   weeklyClassExists,
 } from "../../db/weekly-classes.ts";
+import { audit } from "../../lib/audit.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { FindLesson } from "../../lib/content.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
-import { authorize, scopeOf } from "../../lib/policies.ts";
+import { authorize, scopeOf, type Staff } from "../../lib/policies.ts";
 import { queueCancellationNotices, queueChangeNotices } from "./meeting-notices.ts";
 
 export interface ClassManagementDeps {
@@ -75,7 +76,7 @@ export function classReferenceProblems(deps: ClassManagementDeps, body: unknown)
 
 export function createClass(deps: ClassManagementDeps, userId: number, request: CreateClassRequest): WeeklyClass {
   const { db, clock } = deps;
-  authorize(db, userId, "class:manage", [request.tdpId]);
+  const staff = authorize(db, userId, "class:manage", [request.tdpId]);
   const id = classIdFor(request.tdpId, request.weekday, request.startTime);
   if (weeklyClassExists(db, id)) {
     throw new AppError(
@@ -84,16 +85,29 @@ export function createClass(deps: ClassManagementDeps, userId: number, request: 
         `(or had one moved from there); edit it with PATCH /api/v1/classes/${id}`,
     );
   }
-  db.transaction(() => createWeeklyClass(db, { id, ...request }, clock.now()))();
+  const now = clock.now();
+  db.transaction(() => {
+    createWeeklyClass(db, { id, ...request }, now);
+    const details = { weekday: request.weekday, startTime: request.startTime, lessons: request.lessonIds.length };
+    audit(db, staff, { action: "class.create", tdpId: request.tdpId, subject: id, details }, now);
+  })();
   return findWeeklyClass(db, id)!;
 }
 
 /** The class, if the user may manage its TDP: 404 for an unknown class, 403 outside their scope. */
 export function managedClass(deps: ClassManagementDeps, userId: number, classId: string): WeeklyClass {
+  return classAndManager(deps, userId, classId).cls;
+}
+
+/** managedClass, with the staff member it checked (for the audit log). */
+function classAndManager(
+  deps: ClassManagementDeps,
+  userId: number,
+  classId: string,
+): { cls: WeeklyClass; staff: Staff } {
   const cls = findWeeklyClass(deps.db, classId);
   if (!cls) throw new AppError("not_found", `There is no weekly class "${classId}"`);
-  authorize(deps.db, userId, "class:manage", [cls.tdpId]);
-  return cls;
+  return { cls, staff: authorize(deps.db, userId, "class:manage", [cls.tdpId]) };
 }
 
 /**
@@ -109,7 +123,7 @@ export function updateClass(
   patch: PatchClassRequest,
 ): { cls: WeeklyClass; remindersForgotten: number; noticesQueued: number } {
   const { db, clock } = deps;
-  const current = managedClass(deps, userId, classId);
+  const { cls: current, staff } = classAndManager(deps, userId, classId);
   const next: WeeklyClass = { ...current, ...patch };
   if (next.lastDate !== null && next.lastDate < next.firstDate) {
     const path = patch.lastDate !== undefined ? "lastDate" : "firstDate";
@@ -125,6 +139,8 @@ export function updateClass(
       }
       const noticesQueued = queueChangeNotices(db, current, findWeeklyClass(db, classId)!, today, now);
       const forgotten = deleteUnsentOfClass(db, classId, today) + forgetPlannedExpiries(db, classId, today, now);
+      const details = { fields: Object.keys(patch), remindersForgotten: forgotten, noticesQueued };
+      audit(db, staff, { action: "class.update", tdpId: current.tdpId, subject: classId, details }, now);
       return { remindersForgotten: forgotten, noticesQueued };
     })
     .immediate();
@@ -153,7 +169,7 @@ export function cancelMeeting(
   date: string,
 ): ClassCancellationResult {
   const { db, clock } = deps;
-  const cls = managedClass(deps, userId, classId);
+  const { cls, staff } = classAndManager(deps, userId, classId);
   const occurrence = meetingOf(cls, date);
   const now = clock.now();
   if (occurrence.startsAt <= now) {
@@ -170,7 +186,10 @@ export function cancelMeeting(
         cancelUnsent(db, { classId, fromDate: date, kinds: ["reminder", "change"] }, reason, now) +
         cancelManualReminders(db, classId, date, reason, now);
       const after = findWeeklyClass(db, classId)!;
-      return { remindersCancelled: cancelled, noticesQueued: queueCancellationNotices(db, after, occurrence, now) };
+      const noticesQueued = queueCancellationNotices(db, after, occurrence, now);
+      const details = { date, remindersCancelled: cancelled, noticesQueued };
+      audit(db, staff, { action: "class.cancel-date", tdpId: cls.tdpId, subject: classId, details }, now);
+      return { remindersCancelled: cancelled, noticesQueued };
     })
     .immediate();
   return { class: findWeeklyClass(db, classId)!, remindersCancelled, noticesQueued };
@@ -182,12 +201,16 @@ export function cancelMeeting(
  */
 export function restoreMeeting(deps: ClassManagementDeps, userId: number, classId: string, date: string): WeeklyClass {
   const { db, clock } = deps;
-  const cls = managedClass(deps, userId, classId);
+  const { cls, staff } = classAndManager(deps, userId, classId);
   const occurrence = meetingOf(cls, date);
   const now = clock.now();
   db.transaction(() => {
-    removeCancelledDate(db, classId, date);
+    const restored = removeCancelledDate(db, classId, date);
     if (occurrence.startsAt > now) reopenMeetingReminders(db, classId, date, CLASS_CHANGE_REASONS.dateRestored, now);
+    // A date that was not cancelled (a repeated DELETE) changed nothing worth recording.
+    if (restored) {
+      audit(db, staff, { action: "class.restore-date", tdpId: cls.tdpId, subject: classId, details: { date } }, now);
+    }
   })();
   return findWeeklyClass(db, classId)!;
 }

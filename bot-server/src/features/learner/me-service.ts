@@ -1,9 +1,12 @@
 // The learner's own profile and consents (PATCH /api/v1/me). Checks every field against
 // the database and the clock before writing anything, then writes all of it in one
-// transaction. Withdrawing the "progress" consent deletes what was kept for that purpose.
+// transaction. Withdrawing the "progress" consent deletes what was kept for that purpose and
+// withdraws "share-progress", which cannot stand without it; withdrawing "share-progress"
+// clears the name the learner gave for their facilitator.
 import type { Me, PatchMeRequest } from "@hocso/shared/api";
 import { wardDate } from "@hocso/shared/dates";
-import { CONSENT_TEXT_VERSION, PLATFORM_OPENED_ON, type ConsentPurpose } from "@hocso/shared/learner";
+import { deleteAttendanceOf } from "../../db/attendance.ts";
+import { CONSENT_TEXT_VERSION, consentVersionCovers, PLATFORM_OPENED_ON, type ConsentPurpose } from "@hocso/shared/learner";
 import { deleteRsvpsOf } from "../../db/class-rsvps.ts";
 import { hasGrantedConsent, recordConsent } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
@@ -26,6 +29,7 @@ export interface ForgottenData {
   progress: number;
   learningEvents: number;
   classRsvps: number;
+  attendance: number;
 }
 
 export function patchMe(
@@ -45,11 +49,25 @@ export function patchMe(
   if (patch.certifiedOn != null && !progressConsent) {
     throw new AppError("forbidden", "Recording a certification date needs the learner's progress consent");
   }
+  // Sharing progress with the TDP's facilitator shares what the progress consent keeps:
+  // without an account there is nothing to share.
+  if (patch.consents?.["share-progress"] === true && !progressConsent) {
+    throw new AppError(
+      "conflict",
+      'consents.share-progress needs the progress consent: give consents.progress = true first (or in the same request)',
+    );
+  }
   const forgotten = db.transaction(() => {
     updateProfile(db, userId, patch, now);
-    const decisions = Object.entries(patch.consents ?? {}) as Array<[ConsentPurpose, boolean]>;
+    const decisions = consentDecisions(db, userId, patch);
     for (const [purpose, granted] of decisions) {
-      recordConsent(db, userId, { purpose, granted, textVersion: CONSENT_TEXT_VERSION, decidedAt: now.toISOString() });
+      // the notice the learner decided on; a withdrawal that follows "progress" is on the same one
+      const textVersion = patch.consentVersion ?? CONSENT_TEXT_VERSION;
+      recordConsent(db, userId, { purpose, granted, textVersion, decidedAt: now.toISOString() });
+    }
+    // The name a learner gives is there for their facilitator to know them: it goes when sharing stops.
+    if (patch.displayName === undefined && decisions.some(([p, granted]) => p === "share-progress" && !granted)) {
+      updateProfile(db, userId, { displayName: null }, now);
     }
     // A withdrawn "reminders" stops the personal reminders not sent yet, at once.
     if (patch.consents?.reminders === false) {
@@ -63,13 +81,22 @@ export function patchMe(
   return { me: loadMe(db, userId), forgotten };
 }
 
-/** Everything kept under the "progress" consent: progress, learning events, RSVPs, certification. */
+/** The request's consent decisions, and "share-progress" withdrawn with "progress" where it was given. */
+function consentDecisions(db: Db, userId: number, patch: PatchMeRequest): Array<[ConsentPurpose, boolean]> {
+  const decisions = Object.entries(patch.consents ?? {}) as Array<[ConsentPurpose, boolean]>;
+  const sharing = patch.consents?.["share-progress"] ?? hasGrantedConsent(db, userId, "share-progress");
+  if (patch.consents?.progress === false && sharing) decisions.push(["share-progress", false]);
+  return decisions;
+}
+
+/** Everything kept under the "progress" consent: progress, learning events, RSVPs, attendance, certification. */
 function forgetProgressData(db: Db, userId: number): ForgottenData {
   updateProfile(db, userId, { certifiedOn: null }, new Date());
   return {
     progress: deleteProgressOf(db, userId),
     learningEvents: deleteLearningEventsOf(db, userId),
     classRsvps: deleteRsvpsOf(db, userId),
+    attendance: deleteAttendanceOf(db, userId),
   };
 }
 
@@ -83,10 +110,13 @@ function checkPatch(
   if (patch.tdpId !== undefined && !residentialGroupExists(db, patch.tdpId)) {
     problems.push({ path: "tdpId", message: "no such tổ dân phố; pick one from GET /api/v1/config" });
   }
-  if (patch.consents !== undefined && patch.consentVersion !== CONSENT_TEXT_VERSION) {
+  const uncovered = Object.keys(patch.consents ?? {}).filter(
+    (purpose) => !consentVersionCovers(patch.consentVersion ?? "", purpose as ConsentPurpose),
+  );
+  if (uncovered.length > 0) {
     problems.push({
       path: "consentVersion",
-      message: `consents must be given on the current notice, version ${CONSENT_TEXT_VERSION}`,
+      message: `consents (${uncovered.join(", ")}) must be given on the current notice, version ${CONSENT_TEXT_VERSION}`,
     });
   }
   // Under-16s: no stored identity without a guardian (DESIGN.md), whichever field changes.

@@ -3,6 +3,7 @@
 // docs/API.md; internal row ids and session token hashes never leave the server.
 import type { ConsentPurpose } from "@hocso/shared/learner";
 import { wardDate } from "@hocso/shared/dates";
+import { listAttendanceOf } from "../../db/attendance.ts";
 import { listRsvpsOf, type Rsvp } from "../../db/class-rsvps.ts";
 import { listConsents } from "../../db/consents.ts";
 import type { Db } from "../../db/database.ts";
@@ -36,6 +37,8 @@ export interface LearnerExport {
   progress: StoredProgress[];
   learningEvents: StoredLearningEvent[];
   classRsvps: Rsvp[];
+  /** the class meetings the learner was recorded at (their check-in, or ticked by the facilitator) */
+  attendance: ReturnType<typeof listAttendanceOf>;
 }
 
 export function exportLearnerData({ db, clock, controller }: MyDataDeps, userId: number): {
@@ -68,6 +71,7 @@ export function exportLearnerData({ db, clock, controller }: MyDataDeps, userId:
       progress: listProgress(db, userId),
       learningEvents: listLearningEvents(db, userId),
       classRsvps: listRsvpsOf(db, userId),
+      attendance: listAttendanceOf(db, userId),
     };
     return { filename: `hocso-du-lieu-cua-toi-${wardDate(now)}.json`, data };
   })();

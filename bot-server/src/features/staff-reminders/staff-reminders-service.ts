@@ -20,6 +20,7 @@ import { findOutboxRow, markSharedByHand, type OutboxRow } from "../../db/outbox
 import { listTdpChannels, residentialGroupExists, type TdpChannel } from "../../db/residential-groups.ts";
 import { loadWardSettings } from "../../db/ward-settings.ts";
 import { listWeeklyClassesOfTdps } from "../../db/weekly-classes.ts";
+import { audit } from "../../lib/audit.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 import { authorize, scopeOf } from "../../lib/policies.ts";
@@ -97,7 +98,7 @@ export function markReminderShared(deps: StaffRemindersDeps, userId: number, id:
       `There is no class reminder ${id} to a group; list them with GET /api/v1/staff/reminders`,
     );
   }
-  authorize(db, userId, POLICY, [row.tdpId!]);
+  const staff = authorize(db, userId, POLICY, [row.tdpId!]);
   if (row.channel !== "share") {
     throw new AppError(
       "conflict",
@@ -105,7 +106,13 @@ export function markReminderShared(deps: StaffRemindersDeps, userId: number, id:
     );
   }
   const now = clock.now();
-  if (row.state === "manual") markSharedByHand(db, row.id, now);
+  if (row.state === "manual") {
+    db.transaction(() => {
+      if (!markSharedByHand(db, row.id, now)) return;
+      const details = { classId: row.classId, date: row.occurrenceDate, kind: row.kind };
+      audit(db, staff, { action: "reminder.shared-by-hand", tdpId: row.tdpId, subject: id, details }, now);
+    })();
+  }
   const tdpName = listTdpChannels(db).find((t) => t.id === row.tdpId)?.name ?? row.tdpId!;
   const item = toItem(findOutboxRow(db, id)!, tdpName, now);
   if (item.status !== "sent") {

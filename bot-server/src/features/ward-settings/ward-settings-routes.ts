@@ -6,6 +6,7 @@ import { WardSettingsSchema } from "@hocso/shared/reminders";
 import { Router, type RequestHandler } from "express";
 import type { Db } from "../../db/database.ts";
 import { loadWardSettings, saveWardSettings } from "../../db/ward-settings.ts";
+import { audit } from "../../lib/audit.ts";
 import { sessionUserId } from "../../lib/authenticate.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { onlyMethods } from "../../lib/http.ts";
@@ -30,9 +31,20 @@ export function wardSettingsRoutes(deps: WardSettingsDeps): Router {
     })
     .put(deps.requireSession, (req, res) => {
       const userId = sessionUserId(res);
-      authorize(db, userId, "ward:configure");
+      const staff = authorize(db, userId, "ward:configure");
       const settings = parseBody(WardSettingsSchema, req.body);
-      const stored = db.transaction(() => saveWardSettings(db, settings, clock.now()))();
+      const now = clock.now();
+      const stored = db.transaction(() => {
+        const saved = saveWardSettings(db, settings, now);
+        const details = {
+          dayBeforeAt: settings.reminders.dayBeforeAt,
+          hoursBefore: settings.reminders.hoursBefore,
+          quietStart: settings.quietHours.start,
+          quietEnd: settings.quietHours.end,
+        };
+        audit(db, staff, { action: "ward-settings.update", details }, now);
+        return saved;
+      })();
       req.log.info({ userId, ...settings }, "ward settings changed");
       res.set(noStore).json(stored);
     })

@@ -40,6 +40,9 @@ export function ClassesPage() {
           </Button>
         </>
       )}
+      <Button variant="secondary" fullWidth style={{ marginTop: 20 }} onClick={() => navigate("/diem-danh")}>
+        {strings.classManagement.checkInEntry}
+      </Button>
       <section className="card" aria-labelledby="reminders-heading" style={{ marginTop: 28 }}>
         <h2 id="reminders-heading" style={{ marginTop: 0 }}>
           {t.remindersHeading}

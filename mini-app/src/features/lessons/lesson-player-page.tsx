@@ -12,7 +12,7 @@ import { CheckMark } from "../../components/check-mark.tsx";
 import { ReadAloud } from "../../components/read-aloud/read-aloud-lazy.tsx";
 import { blocksToParts } from "../../components/read-aloud/read-aloud-text.ts";
 import { ShareLesson } from "../../components/share/share-lesson-lazy.tsx";
-import { BlockView } from "./block-view.tsx";
+import { BlockView } from "../../components/block-view.tsx";
 
 export function LessonPlayerPage() {
   const { lessonId = "" } = useParams();

@@ -66,7 +66,7 @@ describe("the welcome screen", () => {
     await waitFor(() => expect(headings(root)).toContain("Bác ở tổ dân phố nào?"));
     expect(stored(LEARNER_KEY)).toMatchObject({
       onboarded: true,
-      consents: { progress: false, reminders: true, version: "2026-11-v2", synced: false },
+      consents: { progress: false, reminders: true, version: "2026-12-v3", synced: false },
     });
     expect(fetchSpy).not.toHaveBeenCalled();
   });

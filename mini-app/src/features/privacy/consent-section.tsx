@@ -1,5 +1,7 @@
 // "Sự đồng ý của bác": each purpose on its own, given with one tap (the notice is on the same
-// screen) and withdrawn only after a confirmation that says what will happen.
+// screen) and withdrawn only after a confirmation that says what will happen. Progress and
+// reminders are decided on the phone first (app/sync.ts); sharing progress with the
+// facilitator lives on the server only (share-progress-row.tsx).
 import { useState } from "react";
 import { Button } from "zmp-ui";
 import { formatWardDate, wardDate } from "@hocso/shared/dates";
@@ -7,16 +9,19 @@ import { useDeviceStore } from "../../app/device-store.ts";
 import { learnerStore } from "../../app/learner-store.ts";
 import { strings } from "../../app/strings.ts";
 import { recordConsents } from "../../app/sync.ts";
+import { ShareProgressRow } from "./share-progress-row.tsx";
+import type { ServerData } from "./use-server-data.ts";
 
 type Purpose = "progress" | "reminders";
 
-export function ConsentSection() {
+export function ConsentSection({ server }: { server: ServerData }) {
   const { consents } = useDeviceStore(learnerStore);
   const [confirming, setConfirming] = useState<Purpose | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const p = strings.privacy;
   const t = strings.myData;
+  const sharing = server.state.kind === "ready" && server.state.me.consents["share-progress"]?.granted === true;
 
   async function decide(purpose: Purpose, given: boolean) {
     setBusy(true);
@@ -37,7 +42,7 @@ export function ConsentSection() {
       not: t.progressNot,
       give: t.giveProgress,
       withdraw: t.withdrawProgress,
-      confirm: t.withdrawProgressConfirm,
+      confirm: sharing ? `${t.withdrawProgressConfirm} ${strings.needsHelp.consent.alsoStopsSharing}` : t.withdrawProgressConfirm,
     },
     {
       purpose: "reminders",
@@ -91,6 +96,7 @@ export function ConsentSection() {
           </div>
         );
       })}
+      <ShareProgressRow server={server} />
       {status && (
         <p className="status-line" role="status" style={{ marginTop: 12 }}>
           {status}

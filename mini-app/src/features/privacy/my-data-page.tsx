@@ -15,17 +15,19 @@ import { ConsentSection } from "./consent-section.tsx";
 import { DeleteSection } from "./delete-section.tsx";
 import { ExportSection } from "./export-section.tsx";
 import { ServerDataSection } from "./server-data-section.tsx";
+import { useServerData } from "./use-server-data.ts";
 
 export function MyDataPage() {
   const { ward } = useCourse();
   const t = strings.privacy;
+  const server = useServerData();
   return (
     <AppPage title={t.title} backTo="/">
       <h1>{t.title}</h1>
       <DeviceDataSection />
-      <ServerDataSection />
+      <ServerDataSection server={server} />
       <ExportSection />
-      <ConsentSection />
+      <ConsentSection server={server} />
       <PrivacyNotice controller={ward.controller} />
       <DeleteSection />
     </AppPage>

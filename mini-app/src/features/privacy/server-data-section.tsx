@@ -1,41 +1,28 @@
-// "Trên máy chủ": what the server holds (GET /api/v1/me and /progress), said in plain words.
-// Asked only when this phone has an account there; nothing is signed in just to look.
-import { useCallback, useEffect, useState } from "react";
-import { Button, useLocation } from "zmp-ui";
-import type { Me, Progress } from "@hocso/shared/api";
+// "Trên máy chủ": what the server holds (GET /api/v1/me and /progress, read by
+// use-server-data.ts only when this phone has an account there), said in plain words.
+import { Button } from "zmp-ui";
+import type { Me } from "@hocso/shared/api";
 import { formatWardDate, wardDate } from "@hocso/shared/dates";
-import { messageOf } from "../../app/api-client.ts";
-import { getProgress } from "../../app/api/get-progress.ts";
 import { allLessons, useCourse } from "../../app/course.tsx";
 import { useDeviceStore } from "../../app/device-store.ts";
 import { learnerStore } from "../../app/learner-store.ts";
-import { sessionStore } from "../../app/session-store.ts";
-import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
-import { serverKnowsLearner } from "../../app/sync.ts";
-import { getMe } from "./api/get-me.ts";
-
-type Loaded =
-  | { kind: "loading" }
-  | { kind: "ready"; me: Me; progress: Progress[] | null }
-  | { kind: "failed"; message: string };
+import type { ServerData } from "./use-server-data.ts";
 
 /** "Thứ Bảy, 29/11/2026" for an ISO instant */
 const dayOf = (iso: string) => formatWardDate(wardDate(new Date(iso)));
 
-export function ServerDataSection() {
+export function ServerDataSection({ server }: { server: ServerData }) {
   const learner = useDeviceStore(learnerStore);
-  useDeviceStore(sessionStore); // signing in elsewhere on the page shows the section
   const t = strings.myData;
-  const knows = serverKnowsLearner();
 
   return (
     <section className="card" aria-labelledby="on-server">
       <h2 id="on-server" style={{ marginTop: 0 }}>
         {t.onServerHeading}
       </h2>
-      {knows ? (
-        <ServerData />
+      {server.state.kind !== "no-account" ? (
+        <ServerDataView server={server} />
       ) : (
         <p>{learner.profile?.ageBand === "duoi-16" ? t.underSixteenDevice : t.nothingOnServer}</p>
       )}
@@ -43,42 +30,14 @@ export function ServerDataSection() {
   );
 }
 
-function useServerData(): { state: Loaded; retry: () => void } {
-  const [state, setState] = useState<Loaded>({ kind: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const visit = useLocation().key; // a quick return may reuse the leaving page: ask again
-  // a consent changed on this screen: ask again once the server has it
-  const { consents } = useDeviceStore(learnerStore);
-  const decided = `${consents?.decidedAt}:${consents?.synced}`;
-
-  useEffect(() => {
-    let current = true;
-    setState({ kind: "loading" });
-    (async () => {
-      const me = await withSession(getMe);
-      // without the progress consent the server keeps no progress to list
-      const progress = await withSession(getProgress).catch(() => null);
-      return { me, progress };
-    })().then(
-      ({ me, progress }) => current && setState({ kind: "ready", me, progress }),
-      (error: unknown) => current && setState({ kind: "failed", message: messageOf(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt, visit, decided]);
-
-  return { state, retry };
-}
-
-function ServerData() {
+function ServerDataView({ server }: { server: ServerData }) {
   const { ward, catalog } = useCourse();
-  const { state, retry } = useServerData();
+  const { state, retry } = server;
   const t = strings.myData;
+  const c = strings.needsHelp.consent;
   const p = strings.privacy;
 
-  if (state.kind === "loading") return <p role="status">{t.loadingServer}</p>;
+  if (state.kind === "loading" || state.kind === "no-account") return <p role="status">{t.loadingServer}</p>;
   if (state.kind === "failed") {
     return (
       <>
@@ -115,6 +74,14 @@ function ServerData() {
         {t.progressConsent}: <strong>{consent(me.consents.progress)}</strong>
         <br />
         {t.remindersConsent}: <strong>{consent(me.consents.reminders)}</strong>
+        <br />
+        {c.serverLine}: <strong>{consent(me.consents["share-progress"])}</strong>
+        {me.displayName !== null && (
+          <>
+            <br />
+            {c.serverName}: <strong>{me.displayName}</strong>
+          </>
+        )}
         <br />
         {t.certified}: <strong>{me.certifiedOn ? formatWardDate(me.certifiedOn) : t.no}</strong>
         <br />

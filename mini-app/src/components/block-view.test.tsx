@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Block } from "@hocso/shared/content";
-import { cleanup, render } from "../../test/render.tsx";
+import { cleanup, render } from "../test/render.tsx";
 import { BlockView } from "./block-view.tsx";
 
 afterEach(cleanup);
