@@ -88,11 +88,12 @@ describe("GET /api/v1/announcements/:id", () => {
     expect(res.body.deliveries.map((d: { tdpId: string }) => d.tdpId)).toEqual([mine.id]);
   });
 
-  it("answers 404 for an announcement with none of the caller's groups, as for one that does not exist", async () => {
+  it("answers 403 naming the TDP for an announcement to none of the caller's groups, and 404 for one that does not exist", async () => {
     const a = await announce(neighbour, [theirs.id]);
-    const other = await get(facilitator, `/announcements/${a.id}`).expect(404);
+    const other = await get(facilitator, `/announcements/${a.id}`).expect(403);
+    expect(other.body.error.message).toContain(theirs.id);
     const missing = await get(facilitator, "/announcements/999").expect(404);
-    expect(other.body.error.message).toBe(missing.body.error.message.replace("999", String(a.id)));
+    expect(missing.body.error.message).toBe("There is no announcement 999");
   });
 
   it("answers 400 for an id that is not a number, 403 for a learner", async () => {

@@ -220,18 +220,17 @@ function scopeOfCaller(db: Db, userId: number): string[] {
 }
 
 /**
- * The announcement and its rows in the caller's scope. An announcement with none of the
- * caller's groups answers 404, as one that does not exist: its existence is not theirs to know.
+ * The announcement and its rows in the caller's scope. An announcement to none of the
+ * caller's groups answers 403 naming its TDPs, as every other TDP's data does (issue 7);
+ * one that does not exist answers 404.
  */
 function visibleAnnouncement(db: Db, userId: number, id: number): { announcement: StoredAnnouncement; rows: OutboxRow[] } {
   const scope = new Set(scopeOfCaller(db, userId));
   const announcement = findAnnouncement(db, id);
-  const rows = announcement
-    ? listOutboxOfAnnouncement(db, id).filter((r) => r.tdpId !== null && scope.has(r.tdpId))
-    : [];
-  if (!announcement || rows.length === 0) {
-    throw new AppError("not_found", `There is no announcement ${id} to any of your groups`);
-  }
+  if (!announcement) throw new AppError("not_found", `There is no announcement ${id}`);
+  const all = listOutboxOfAnnouncement(db, id);
+  const rows = all.filter((r) => r.tdpId !== null && scope.has(r.tdpId));
+  if (rows.length === 0) authorize(db, userId, POLICY, all.flatMap((r) => (r.tdpId ? [r.tdpId] : [])));
   return { announcement, rows };
 }
 
