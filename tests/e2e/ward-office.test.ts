@@ -15,6 +15,7 @@ import { formatWardDate, wardDate } from "@hocso/shared/dates";
 import { ALL_GROUP_ID, type Report } from "@hocso/shared/reports";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations, type AxeFinding } from "./axe.ts";
 import { collectPageErrors, launchBrowser } from "./browser.ts";
 import { firstTdp, onboardWithConsent, sessionToken, visible } from "./flows.ts";
 import { startStack, type Stack } from "./stack.ts";
@@ -198,11 +199,33 @@ describe("the ward office and a facilitator, from the invitation to the quarterl
     await expect.poll(() => facilitator.getByRole("checkbox", { name: /Bà Tư/ }).isChecked(), { timeout: 10_000 }).toBe(true);
   });
 
+  it("classroom mode shows the lesson one step at a time and records how many in the room answered right", async () => {
+    await openStaffTile(facilitator, "Chế độ lớp học (trình chiếu)", "Chế độ lớp học");
+    await facilitator.getByRole("button", { name: new RegExp(`${escapeRegExp(lesson.title)}$`) }).click();
+    await visible(facilitator, `Bước 1/${lesson.steps.length}`, 10_000);
+    await visible(facilitator, lesson.steps[0]!.title);
+    await facilitator.keyboard.press("ArrowRight");
+    await visible(facilitator, `Bước 2/${lesson.steps.length}`);
+    const reveal = facilitator.getByRole("button", { name: "Hiện đáp án" });
+    for (let i = 0; i < lesson.steps.length + 2 && !(await reveal.isVisible()); i++) {
+      await facilitator.getByRole("button", { name: "Tiếp", exact: true }).click();
+    }
+    await visible(facilitator, lesson.quiz[0]!.prompt);
+    await reveal.click();
+    await visible(facilitator, "Đáp án đúng");
+    await facilitator.getByRole("spinbutton", { name: "Số người có mặt" }).fill("12");
+    await facilitator.getByRole("spinbutton", { name: "Số người trả lời đúng" }).fill("9");
+    await facilitator.getByRole("button", { name: "Lưu kết quả" }).click();
+    await visible(facilitator, "Đã lưu: 9/12 người trả lời đúng.");
+    // no resident's name anywhere in this mode
+    expect(await facilitator.getByText("Bà Tư").count()).toBe(0);
+  });
+
   it("the officer's quarterly CSV and Excel file hold exactly the dashboard's numbers", async () => {
     await openStaffTile(officer, "Số liệu và báo cáo quý", "Số liệu phong trào");
     const report = await api<Report>(officer, "/reports/dashboard");
     const gp = report.rows.find((r) => r.tdpId === firstTdp.id && r.groupId === ALL_GROUP_ID)!;
-    expect(gp).toMatchObject({ registeredLearners: 3, meetingsHeld: 1, attendance: 3 });
+    expect(gp).toMatchObject({ registeredLearners: 3, meetingsHeld: 1, attendance: 3, classroomQuestions: 1 });
 
     // The screen: Giải Phóng's card shows every key number as the dashboard's row has it.
     const card = officer.locator("section.report-card").filter({ has: officer.getByRole("heading", { name: firstTdp.name }) });
@@ -245,6 +268,51 @@ describe("the ward office and a facilitator, from the invitation to the quarterl
     });
 
     for (const pageErrors of errors) expect(pageErrors).toEqual([]);
+  });
+
+  it("every new screen passes axe at normal and at the largest text, without scrolling sideways", async () => {
+    const findings: AxeFinding[] = [];
+    const overflow: string[] = [];
+    async function audit(page: Page, screen: string): Promise<void> {
+      findings.push(...(await seriousViolations(page, screen)));
+      const width = page.viewportSize()!.width;
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > width) overflow.push(`${screen}: ${scrollWidth}px wide on a ${width}px screen`);
+    }
+    const classes = await api<{ items: Array<{ id: string; topic: string }> }>(facilitator, "/staff/classes");
+    const classId = classes.items.find((c) => c.topic === topic)!.id;
+
+    for (const size of ["normal", "largest"] as const) {
+      if (size === "largest") {
+        for (const page of [officer, facilitator, resident]) {
+          await page.setViewportSize({ width: 360, height: 740 });
+          await page.goto(`${app()}/co-chu-va-mau`);
+          await page.getByRole("radio", { name: "Chữ rất lớn" }).check();
+        }
+      }
+      const screens: Array<[Page, string, string | RegExp, string?]> = [
+        [facilitator, "/huong-dan", "Việc của người hướng dẫn"],
+        [facilitator, "/huong-dan/lop-hoc", "Lớp học của tổ", topic],
+        [facilitator, "/huong-dan/lop-hoc/moi", "Tạo lớp học mới"],
+        [facilitator, `/huong-dan/lop-hoc/${classId}`, /.+/, topic],
+        [facilitator, `/huong-dan/lop-hoc/${classId}/buoi/${today.date}`, `Buổi học ${formatWardDate(today.date)}`, "Bà Tư"],
+        [facilitator, "/huong-dan/can-ho-tro", "Người cần hỗ trợ", "Bà Tư"],
+        [facilitator, "/huong-dan/che-do-lop-hoc", "Chế độ lớp học"],
+        [resident, "/diem-danh", "Điểm danh buổi học"],
+        [resident, "/du-lieu-cua-toi", /Dữ liệu của tôi/, "Người hướng dẫn thấy tên bác là: Bà Tư"],
+        [officer, "/huong-dan/so-lieu", "Số liệu phong trào", firstTdp.name],
+        [officer, "/huong-dan/phan-quyen", "Phân quyền", "Người đang có quyền"],
+        [officer, "/huong-dan/nhat-ky", "Nhật ký thao tác", "tải báo cáo quý"],
+      ];
+      for (const [page, path, heading, wait] of screens) {
+        await page.goto(`${app()}${path}`);
+        await waitForHeading(page, heading);
+        if (wait) await visible(page, wait, 10_000);
+        await audit(page, `${path} (${size})`);
+      }
+    }
+    expect(findings).toEqual([]);
+    expect(overflow).toEqual([]);
   });
 });
 
