@@ -5,20 +5,11 @@
 // sandbox for sign-in. The test clock stands at Thứ Bảy 28/11/2026, 08:00 ward time; the ward
 // file seeds "giai-phong-toi-thu-bay" (Saturdays 19:00–20:30, from 05/09/2026).
 import { selectAuditRows } from "@hocso/bot-server/db/audit-log";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { CheckInResultSchema, MeetingAttendanceSchema } from "@hocso/shared/attendance";
 import { CONSENT_TEXT_VERSION } from "@hocso/shared/learner";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bearer,
-  rowsOfUser,
-  signIn,
-  startApiHarness,
-  userIdOf,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { bearer, rowsOfUser, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 
 const CLASS = "giai-phong-toi-thu-bay";
 const TODAY = "2026-11-28";
@@ -44,12 +35,6 @@ let hoa: SignedIn;
 
 const api = () => request(h.app);
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 /** A resident with an account (the progress consent) in `tdpId`, sharing progress or not. */
 async function resident(displayName: string, tdpId: string, shares: boolean): Promise<SignedIn> {
   const person = await signIn(h, displayName);
@@ -69,9 +54,9 @@ async function resident(displayName: string, tdpId: string, shares: boolean): Pr
 
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
-  otherFacilitator = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  otherFacilitator = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
   learner = await signIn(h, "Người học");
   lan = await resident("Bà Lan", "giai-phong", true);
   tu = await resident("Ông Tư", "giai-phong", false);

@@ -5,7 +5,6 @@
 // ward time, when the evening-before reminders of Saturday's classes are due.
 import { runStaffCommand } from "@hocso/bot-server/cli/staff";
 import { upsertResidentialGroups } from "@hocso/bot-server/db/residential-groups";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { updateProfile } from "@hocso/bot-server/db/users";
 import { planReminders } from "@hocso/bot-server/features/reminders/planner";
 import { createLogger } from "@hocso/bot-server/lib/logger";
@@ -13,7 +12,7 @@ import { TestClock } from "@hocso/bot-server/testing/test-clock";
 import { AuditPageSchema, type AuditEntry } from "@hocso/shared/staff-admin";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { addWeeklyClasses, weeklyClass } from "../support/classes.ts";
 
 const FRIDAY_1905 = "2026-12-04T12:05:00.000Z";
@@ -30,19 +29,13 @@ let facilitator: SignedIn;
 let neighbour: SignedIn;
 let learner: SignedIn;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness({ clock: new TestClock(FRIDAY_1905) });
   upsertResidentialGroups(h.db, [shareTdp], h.clock.now());
   addWeeklyClasses(h, [weeklyClass({ id: SHARE_CLASS, tdpId: shareTdp.id, weekday: 6, startTime: "19:00" })]);
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong", shareTdp.id]);
-  neighbour = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong", shareTdp.id]);
+  neighbour = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
   learner = await signIn(h, "Bà Tư");
   updateProfile(h.db, userIdOf(h, facilitator), { displayName: "Nguyễn Văn A" }, h.clock.now());
 });

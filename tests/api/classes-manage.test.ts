@@ -5,7 +5,6 @@
 // sign-in. The test clock stands at Thứ Bảy 28/11/2026, 08:00 ward time; the ward file seeds
 // "giai-phong-toi-thu-bay" (Saturdays 19:00–20:30).
 import { saveChatReminders, saveChatTdp } from "@hocso/bot-server/db/chat-residents";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { listOutboxOfMeeting } from "@hocso/bot-server/db/outbox";
 import { createLogger } from "@hocso/bot-server/lib/logger";
 import { planReminders } from "@hocso/bot-server/features/reminders/planner";
@@ -17,15 +16,7 @@ import {
 } from "@hocso/shared/classes";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bearer,
-  countRows,
-  signIn,
-  startApiHarness,
-  userIdOf,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { bearer, countRows, signIn, signInAsStaff, startApiHarness, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { listClasses } from "../support/classes.ts";
 
 let h: ApiHarness;
@@ -39,17 +30,11 @@ let learner: SignedIn;
 const SEEDED = "giai-phong-toi-thu-bay";
 const HOUR = 3_600_000;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
-  otherFacilitator = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  otherFacilitator = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
   learner = await signIn(h, "Người học");
 });
 afterEach(() => h.stop());

@@ -6,14 +6,7 @@ import { ClassListSchema, ClassOccurrenceViewSchema } from "@hocso/shared/api";
 import { occurrencesBetween } from "@hocso/shared/classes";
 import { addDays, wardDate } from "@hocso/shared/dates";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  countRows,
-  decideConsent,
-  signIn,
-  startApiHarness,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { countRows, decideConsent, signIn, startApiHarness, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { addWeeklyClasses, listClasses, putRsvp, weeklyClass } from "../support/classes.ts";
 
 let h: ApiHarness;

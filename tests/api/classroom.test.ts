@@ -3,12 +3,12 @@
 // a real SQLite file, the Zalo sandbox for sign-in. The test clock stands at Thứ Bảy 28/11/2026,
 // 08:00 ward time; the ward file seeds "giai-phong-toi-thu-bay" (giai-phong) and
 // "mau-1-sang-chu-nhat" (mau-1); the course has "cuoc-goi-mao-danh" with questions q1–q5.
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
+
 import { selectAuditRows } from "@hocso/bot-server/db/audit-log";
 import { ClassroomAnswerListSchema, ClassroomAnswerSchema } from "@hocso/shared/classroom";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 
 let h: ApiHarness;
 let admin: SignedIn;
@@ -21,17 +21,11 @@ let learner: SignedIn;
 const TODAY = "2026-11-28";
 const LESSON = "cuoc-goi-mao-danh";
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
-  otherFacilitator = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  otherFacilitator = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
   learner = await signIn(h, "Người học");
 });
 afterEach(() => h.stop());

@@ -9,19 +9,7 @@ import { enqueueOutbox } from "@hocso/bot-server/db/outbox";
 import { saveStaff } from "@hocso/bot-server/db/staff";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bearer,
-  countRows,
-  decideConsent,
-  rowsOfUser,
-  sandboxToken,
-  signIn,
-  startApiHarness,
-  tablesWithUserId,
-  userIdOf,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { bearer, countRows, decideConsent, rowsOfUser, sandboxToken, signIn, startApiHarness, tablesWithUserId, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { ensureMeetingRecord, recordAttendance } from "@hocso/bot-server/db/attendance";
 import { addWeeklyClasses, putRsvp, weeklyClass } from "../support/classes.ts";
 import {

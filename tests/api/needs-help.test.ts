@@ -3,13 +3,12 @@
 // sent with PATCH /api/v1/me, their answers with POST /api/v1/sync. Real HTTP, a real SQLite
 // file, the harness clock (Thứ Bảy 28/11/2026, 08:00 ward time), moved by days.
 import { lessons } from "@hocso/content/all-lessons";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { CONSENT_TEXT_VERSION } from "@hocso/shared/learner";
 import { NeedsHelpListSchema } from "@hocso/shared/needs-help";
 import type { Lesson } from "@hocso/shared/content";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { answerEvent, minutesFromNow, postSync, quizFinishedEvent, stepEvent, wrongChoice } from "../support/learning-events.ts";
 
 const qr = lessons.find((l) => l.id === "quet-vietqr")!;
@@ -23,17 +22,11 @@ let facilitator: SignedIn;
 let neighbour: SignedIn;
 let learner: SignedIn;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
-  neighbour = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  neighbour = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
   learner = await signIn(h, "Người học");
 });
 afterEach(() => h.stop());

@@ -1,6 +1,6 @@
 // GET and PUT /api/v1/ward/settings: the reminder times and quiet hours, seeded once from the
 // ward file, read by staff, changed by admins, kept over a restart, used by the next tick.
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
+
 import { findOutboxByKey } from "@hocso/bot-server/db/outbox";
 import { openDatabase } from "@hocso/bot-server/db/database";
 import { setUpDatabase } from "@hocso/bot-server/db/setup";
@@ -10,7 +10,7 @@ import { createLogger } from "@hocso/bot-server/lib/logger";
 import { StoredWardSettingsSchema } from "@hocso/shared/reminders";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 
 let h: ApiHarness;
 let admin: SignedIn;
@@ -22,16 +22,10 @@ const SETTINGS = {
   quietHours: { start: "21:30", end: "06:00" },
 };
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng", "facilitator", ["giai-phong"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng", "facilitator", ["giai-phong"]);
   learner = await signIn(h, "Người học");
 });
 afterEach(() => h.stop());

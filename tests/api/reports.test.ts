@@ -8,21 +8,12 @@
 // 5/9), mau-1 (400, class Sundays 08:00 from 6/9), mau-2 and mau-3 (400 each, no class).
 import { lessons } from "@hocso/content/all-lessons";
 import { upsertResidentialGroups } from "@hocso/bot-server/db/residential-groups";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { COLUMNS_SHEET, readWorkbook, REPORT_SHEET } from "@hocso/bot-server/features/reports/report-xlsx";
 import { TestClock } from "@hocso/bot-server/testing/test-clock";
 import { csvCell, REPORT_COLUMNS, ReportSchema, type Report, type ReportRow } from "@hocso/shared/reports";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  bearer,
-  decideConsent,
-  signIn,
-  startApiHarness,
-  userIdOf,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { bearer, decideConsent, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { minutesFromNow, postSync, quizFinishedEvent } from "../support/learning-events.ts";
 
 const Q4_NOW = Date.parse("2026-11-28T01:00:00.000Z");
@@ -40,12 +31,6 @@ function lesson(id: string) {
   const found = lessons.find((l) => l.id === id);
   if (!found) throw new Error(`no lesson ${id}`);
   return found;
-}
-
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
 }
 
 /** A learner with the progress consent and a profile, signed in now. */
@@ -90,8 +75,8 @@ function classroomAnswer(tdpId: string, date: string, questionId: string, presen
 
 beforeAll(async () => {
   h = await startApiHarness({ clock: new TestClock("2026-09-15T02:00:00.000Z") });
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
   learner = await signIn(h, "Người học không có quyền");
 
   // Q3: Lan registers and masters module 5 (its one lesson); a Saturday class is called off.

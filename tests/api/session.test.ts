@@ -6,15 +6,7 @@ import { startSandbox } from "@hocso/zalo-sandbox/sandbox";
 import { createTestApp } from "@hocso/bot-server/testing/test-app";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bearer,
-  countRows,
-  sandboxToken,
-  sandboxUser,
-  signIn,
-  startApiHarness,
-  type ApiHarness,
-} from "../support/api-harness.ts";
+import { bearer, countRows, sandboxToken, sandboxUser, signIn, startApiHarness, type ApiHarness } from "../support/api-harness.ts";
 
 let h: ApiHarness;
 

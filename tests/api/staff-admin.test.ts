@@ -2,7 +2,7 @@
 // role taken away, and invitations (an admin invites, the person previews and accepts, GET
 // /api/v1/staff/me then shows their role). Real HTTP, a real SQLite file, the Zalo sandbox for
 // sign-in; the test clock stands at Thứ Bảy 28/11/2026, 08:00 ward time.
-import { findStaff, saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
+import { findStaff } from "@hocso/bot-server/db/staff";
 import { updateProfile } from "@hocso/bot-server/db/users";
 import { StaffMeSchema } from "@hocso/shared/announcements";
 import {
@@ -15,7 +15,7 @@ import {
 } from "@hocso/shared/staff-admin";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 
 let h: ApiHarness;
 let admin: SignedIn;
@@ -23,16 +23,10 @@ let admin: SignedIn;
 let facilitator: SignedIn;
 let learner: SignedIn;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  admin = await staff("Cán bộ phường", "admin", []);
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong"]);
   learner = await signIn(h, "Người học");
 });
 afterEach(() => h.stop());
@@ -354,7 +348,7 @@ describe("DELETE /api/v1/staff/:userId", () => {
   it("will not remove the ward's only admin, but removes one of two", async () => {
     const res = await api().delete(`/api/v1/staff/${userIdOf(h, admin)}`).set(bearer(admin.token)).expect(409);
     expect(res.body.error.message).toMatch(/only admin/);
-    const second = await staff("Cán bộ thứ hai", "admin", []);
+    const second = await signInAsStaff(h, "Cán bộ thứ hai", "admin", []);
     await api().delete(`/api/v1/staff/${userIdOf(h, admin)}`).set(bearer(second.token)).expect(204);
     await api().delete(`/api/v1/staff/${userIdOf(h, second)}`).set(bearer(second.token)).expect(409);
   });

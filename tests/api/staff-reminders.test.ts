@@ -6,14 +6,13 @@
 import { saveChatReminders, saveChatTdp } from "@hocso/bot-server/db/chat-residents";
 import { listOutboxOfMeeting } from "@hocso/bot-server/db/outbox";
 import { upsertResidentialGroups } from "@hocso/bot-server/db/residential-groups";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { planReminders } from "@hocso/bot-server/features/reminders/planner";
 import { createLogger } from "@hocso/bot-server/lib/logger";
 import { TestClock } from "@hocso/bot-server/testing/test-clock";
 import { StaffReminderSchema, StaffRemindersSchema, type StaffReminder } from "@hocso/shared/staff-reminders";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import { addWeeklyClasses, weeklyClass } from "../support/classes.ts";
 
 const FRIDAY_1905 = "2026-12-04T12:05:00.000Z";
@@ -29,12 +28,6 @@ let neighbour: SignedIn;
 let admin: SignedIn;
 let learner: SignedIn;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness({ clock: new TestClock(FRIDAY_1905) });
   upsertResidentialGroups(h.db, [shareTdp], h.clock.now());
@@ -44,9 +37,9 @@ beforeEach(async () => {
   // A resident who asked the OA chat for reminders: they get their own, which the facilitator only counts.
   saveChatTdp(h.db, RESIDENT, "giai-phong", h.clock.now());
   saveChatReminders(h.db, RESIDENT, { granted: true, textVersion: "oa-chat-2026-11-v2", decidedAt: FRIDAY_1905 });
-  facilitator = await staff("Tổ trưởng Giải Phóng", "facilitator", ["giai-phong", shareTdp.id]);
-  neighbour = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
-  admin = await staff("Cán bộ phường", "admin", []);
+  facilitator = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", ["giai-phong", shareTdp.id]);
+  neighbour = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
   learner = await signIn(h, "Bà Tư");
 });
 afterEach(() => h.stop());

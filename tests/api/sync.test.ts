@@ -5,15 +5,7 @@ import { lessons } from "@hocso/content/all-lessons";
 import { SyncResponseSchema, type SyncEvent } from "@hocso/shared/api";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bearer,
-  countRows,
-  decideConsent,
-  signIn,
-  startApiHarness,
-  type ApiHarness,
-  type SignedIn,
-} from "../support/api-harness.ts";
+import { bearer, countRows, decideConsent, signIn, startApiHarness, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 import {
   answerEvent,
   minutesFromNow,

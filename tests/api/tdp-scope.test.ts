@@ -8,11 +8,10 @@
 import { lessons } from "@hocso/content/all-lessons";
 import { wardFile } from "@hocso/bot-server/lib/content";
 import { enqueueOutbox } from "@hocso/bot-server/db/outbox";
-import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 import { CONSENT_TEXT_VERSION } from "@hocso/shared/learner";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bearer, signIn, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
+import { bearer, signIn, signInAsStaff, startApiHarness, userIdOf, type ApiHarness, type SignedIn } from "../support/api-harness.ts";
 
 const target = "giai-phong";
 const classId = wardFile.weeklyClasses.find((c) => c.tdpId === target)!.id;
@@ -28,17 +27,11 @@ let resident: SignedIn;
 let announcementId: number;
 let reminderId: number;
 
-async function staff(name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
-  const person = await signIn(h, name);
-  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
-  return person;
-}
-
 beforeEach(async () => {
   h = await startApiHarness();
-  own = await staff("Tổ trưởng Giải Phóng", "facilitator", [target]);
-  other = await staff("Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
-  admin = await staff("Cán bộ phường", "admin", []);
+  own = await signInAsStaff(h, "Tổ trưởng Giải Phóng", "facilitator", [target]);
+  other = await signInAsStaff(h, "Tổ trưởng mẫu 1", "facilitator", ["mau-1"]);
+  admin = await signInAsStaff(h, "Cán bộ phường", "admin", []);
   resident = await signIn(h, "Bà Tư");
   await request(h.app)
     .patch("/api/v1/me")

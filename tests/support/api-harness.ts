@@ -5,6 +5,7 @@ import { createTestApp, type TestApp, type TestAppOptions } from "@hocso/bot-ser
 import type { TestClock } from "@hocso/bot-server/testing/test-clock";
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from "@hocso/shared/learner";
 import request from "supertest";
+import { saveStaff, type StaffRole } from "@hocso/bot-server/db/staff";
 
 export const SANDBOX_APP_ID = "hocso-sandbox-app";
 export const SANDBOX_APP_SECRET = "hocso-sandbox-secret";
@@ -98,6 +99,13 @@ export async function signIn(h: ApiHarness, name?: string): Promise<SignedIn> {
   const res = await request(h.app).post("/api/v1/session").send({ accessToken: user.accessToken });
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...user, token: res.body.token as string, status: res.status, body: res.body as Record<string, unknown> };
+}
+
+/** A signed-in account made staff directly in the database, as `pnpm staff grant` would. */
+export async function signInAsStaff(h: ApiHarness, name: string, role: StaffRole, tdpIds: string[]): Promise<SignedIn> {
+  const person = await signIn(h, name);
+  saveStaff(h.db, { userId: userIdOf(h, person), role, tdpIds, grantedBy: null }, h.clock.now());
+  return person;
 }
 
 export function bearer(token: string): { Authorization: string } {

@@ -2,8 +2,8 @@
 // class or edit one — TDP (when the facilitator has several), weekday, start time, length,
 // place, topic, lessons from the course, what to bring, first and last date. The server checks
 // everything; each field it refuses gets a plain Vietnamese note beside it.
-import { useEffect, useId, useState, type ReactNode } from "react";
-import { Button, Checkbox, useLocation, useNavigate, useParams } from "zmp-ui";
+import { useId, useState, type ReactNode } from "react";
+import { Button, Checkbox, useNavigate, useParams } from "zmp-ui";
 import type { StaffMe } from "@hocso/shared/announcements";
 import type { CreateClassRequest, PatchClassRequest, WeeklyClass } from "@hocso/shared/classes";
 import { ApiError, messageOf } from "../../app/api-client.ts";
@@ -14,10 +14,10 @@ import { strings } from "../../app/strings.ts";
 import { FirstLoad } from "../facilitator/load-failed.tsx";
 import { managedClassPath, MANAGED_CLASSES_PATH } from "../facilitator/paths.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
-import { getClass } from "./api/get-class.ts";
 import { patchClass } from "./api/patch-class.ts";
 import { postClass } from "./api/post-class.ts";
 import { wardToday, weekdayName } from "./class-schedule.ts";
+import { useManagedClass } from "./use-managed-class.ts";
 import "../facilitator/facilitator.css";
 import "./class-management.css";
 
@@ -126,28 +126,8 @@ function problemsOf(error: unknown): Problems | null {
 }
 
 function EditClass({ staff, classId }: { staff: StaffMe; classId: string }) {
-  const [cls, setCls] = useState<WeeklyClass | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const visit = useLocation().key;
-
-  useEffect(() => {
-    let current = true;
-    setProblem(null);
-    withSession((token) => getClass(token, classId)).then(
-      (loaded) => {
-        if (current) setCls(loaded);
-      },
-      (error: unknown) => {
-        if (current) setProblem(messageOf(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [classId, attempt, visit]);
-
-  if (!cls) return <FirstLoad problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
+  const { cls, problem, retry } = useManagedClass(classId);
+  if (!cls) return <FirstLoad problem={problem} onRetry={retry} />;
   return <ClassForm staff={staff} editing={cls} />;
 }
 

@@ -1,21 +1,18 @@
 // "/huong-dan/lop-hoc/:classId": one weekly class — when and where, topic, lessons, what to
 // bring, its dates — with "Sửa", its next meetings (attendance, cancel or restore) and its
 // recent ones (attendance).
-import { useEffect, useState } from "react";
-import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
+import { Button, useNavigate, useParams } from "zmp-ui";
 import type { StaffMe } from "@hocso/shared/announcements";
 import type { WeeklyClass } from "@hocso/shared/classes";
-import { messageOf } from "../../app/api-client.ts";
 import { allLessons, useCourse } from "../../app/course.tsx";
 import { AppPage } from "../../app/layout.tsx";
-import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { FirstLoad } from "../facilitator/load-failed.tsx";
 import { editClassPath, MANAGED_CLASSES_PATH } from "../facilitator/paths.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
-import { getClass } from "./api/get-class.ts";
 import { datesText, recentDates, slotText, upcomingDates, wardToday } from "./class-schedule.ts";
 import { MeetingDates } from "./meeting-dates.tsx";
+import { useManagedClass } from "./use-managed-class.ts";
 import "../facilitator/facilitator.css";
 import "./class-management.css";
 
@@ -31,29 +28,9 @@ export function ClassPage() {
 }
 
 function LoadedClass({ staff, classId }: { staff: StaffMe; classId: string }) {
-  const [cls, setCls] = useState<WeeklyClass | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const visit = useLocation().key;
-
-  useEffect(() => {
-    let current = true;
-    setProblem(null);
-    withSession((token) => getClass(token, classId)).then(
-      (loaded) => {
-        if (current) setCls(loaded);
-      },
-      (error: unknown) => {
-        if (current) setProblem(messageOf(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [classId, attempt, visit]);
-
-  if (!cls) return <FirstLoad problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
-  return <ClassDetails staff={staff} cls={cls} onChange={setCls} />;
+  const { cls, problem, retry, replace } = useManagedClass(classId);
+  if (!cls) return <FirstLoad problem={problem} onRetry={retry} />;
+  return <ClassDetails staff={staff} cls={cls} onChange={replace} />;
 }
 
 function ClassDetails({ staff, cls, onChange }: { staff: StaffMe; cls: WeeklyClass; onChange: (cls: WeeklyClass) => void }) {
