@@ -3,7 +3,6 @@
 // "Weekly classes: staff", "Attendance"), checking bodies with the same shared schemas. The
 // app talks to it with the real fetch.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { z } from "zod";
 import type { StaffMe } from "@hocso/shared/announcements";
 import { checkInPath, GuestsRequestSchema, type MeetingAttendance } from "@hocso/shared/attendance";
@@ -15,6 +14,7 @@ import {
 } from "@hocso/shared/classes";
 import { formatWardDate } from "@hocso/shared/dates";
 import { facilitatorOf } from "../../facilitator/testing/fake-staff-api.ts";
+import { listenAsAppOrigin, readJsonBody } from "../../../test/json-server.ts";
 
 export interface Call {
   method: string;
@@ -38,14 +38,6 @@ export interface FakeClassApi {
   onMeetingRead?: (m: MeetingAttendance, reads: number) => void;
   reset(): void;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-    req.on("end", () => resolve(raw ? JSON.parse(raw) : undefined));
-  });
 }
 
 type Answer = { status: number; body: unknown };
@@ -201,7 +193,7 @@ export async function startFakeClassApi(): Promise<FakeClassApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "").split("?")[0] ?? "";
-    const body = await readBody(req);
+    const body = await readJsonBody(req);
     api.calls.push({ method: req.method ?? "", path, body });
     const route = `${req.method} ${path}`;
     const once = api.answerOnce.get(route);
@@ -212,10 +204,7 @@ export async function startFakeClassApi(): Promise<FakeClassApi> {
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/`);
+  api.origin = await listenAsAppOrigin(server);
   return api;
 }
 

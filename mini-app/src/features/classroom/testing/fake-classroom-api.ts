@@ -2,11 +2,11 @@
 // /api/v1/staff/me, /api/v1/classes/:classId and /api/v1/classroom/answers do (docs/API.md),
 // checking a recorded count with the same shared schema. The app talks to it with the real fetch.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { StaffMe } from "@hocso/shared/announcements";
 import type { WeeklyClass } from "@hocso/shared/classes";
 import { ClassroomAnswerRequestSchema, type ClassroomAnswer } from "@hocso/shared/classroom";
 import { facilitatorOf } from "../../facilitator/testing/fake-staff-api.ts";
+import { listenAsAppOrigin, readJsonBody } from "../../../test/json-server.ts";
 
 export interface Call {
   method: string;
@@ -27,14 +27,6 @@ export interface FakeClassroomApi {
   answerOnce: Map<string, { status: number; body: unknown }>;
   reset(): void;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-    req.on("end", () => resolve(raw ? JSON.parse(raw) : undefined));
-  });
 }
 
 const keyOf = (a: { tdpId: string; date: string; lessonId: string; questionId: string }) =>
@@ -90,7 +82,7 @@ export async function startFakeClassroomApi(): Promise<FakeClassroomApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
-    const body = await readBody(req);
+    const body = await readJsonBody(req);
     api.calls.push({ method: req.method ?? "", url: `${url.pathname}${url.search}`, body });
     const route = `${req.method} ${url.pathname}`;
     const once = api.answerOnce.get(route);
@@ -101,9 +93,6 @@ export async function startFakeClassroomApi(): Promise<FakeClassroomApi> {
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/`);
+  api.origin = await listenAsAppOrigin(server);
   return api;
 }

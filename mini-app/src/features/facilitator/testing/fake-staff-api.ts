@@ -3,7 +3,6 @@
 // rendering share-by-hand messages with the same shared function. The app talks to it with the
 // real fetch.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   countDeliveries,
   CreateAnnouncementRequestSchema,
@@ -14,6 +13,7 @@ import {
 import type { StaffReminders } from "@hocso/shared/staff-reminders";
 import { learnerStore } from "../../../app/learner-store.ts";
 import { sessionStore } from "../../../app/session-store.ts";
+import { listenAsAppOrigin, readJsonBody } from "../../../test/json-server.ts";
 
 export interface Call {
   method: string;
@@ -52,14 +52,6 @@ export function facilitatorOf(tdps: StaffMe["tdps"] = [giaiPhong, nhomThuong]): 
     policies: ["class:manage", "broadcast:send", "report:view"],
     quietHours: { start: "21:00", end: "06:30" },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-    req.on("end", () => resolve(raw ? JSON.parse(raw) : undefined));
-  });
 }
 
 const notFound = { error: { code: "not_found", message: "no such announcement" } };
@@ -179,7 +171,7 @@ export async function startFakeStaffApi(): Promise<FakeStaffApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "").split("?")[0] ?? "";
-    const body = await readBody(req);
+    const body = await readJsonBody(req);
     api.calls.push({ method: req.method ?? "", path, auth: req.headers.authorization, body });
     const route = `${req.method} ${path}`;
     const once = api.answerOnce.get(route);
@@ -191,10 +183,7 @@ export async function startFakeStaffApi(): Promise<FakeStaffApi> {
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/`);
+  api.origin = await listenAsAppOrigin(server);
   return api;
 }
 

@@ -3,7 +3,6 @@
 // /audit do (docs/API.md "Staff, invitations and the audit log"), keeping what it was sent. The
 // app talks to it with the real fetch; nothing of ours is replaced.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { StaffMe } from "@hocso/shared/announcements";
 import {
   acceptInvitationPath,
@@ -13,6 +12,7 @@ import {
   type OpenInvitation,
   type StaffMember,
 } from "@hocso/shared/staff-admin";
+import { listenAsAppOrigin, readJsonBody } from "../../../test/json-server.ts";
 
 export interface Call {
   method: string;
@@ -70,14 +70,6 @@ const error = (status: number, code: string, message: string, fields?: unknown) 
   status,
   body: { error: { code, message, ...(fields ? { fields } : {}) } },
 });
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-    req.on("end", () => resolve(raw ? JSON.parse(raw) : undefined));
-  });
-}
 
 export async function startFakeStaffAdminApi(): Promise<FakeStaffAdminApi> {
   let nextId = 1;
@@ -188,7 +180,7 @@ export async function startFakeStaffAdminApi(): Promise<FakeStaffAdminApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
-    const body = await readBody(req);
+    const body = await readJsonBody(req);
     api.calls.push({ method: req.method ?? "", path: `${url.pathname}${url.search}`, body });
     const { status, body: payload } = answer(req.method ?? "", url, body);
     res.writeHead(status, payload === undefined ? {} : { "Content-Type": "application/json" });
@@ -196,10 +188,7 @@ export async function startFakeStaffAdminApi(): Promise<FakeStaffAdminApi> {
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/`);
+  api.origin = await listenAsAppOrigin(server);
   return api;
 }
 

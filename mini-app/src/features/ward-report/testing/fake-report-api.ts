@@ -3,7 +3,6 @@
 // (docs/API.md "Reports"), with rows built by the same shared function the server uses. The
 // app talks to it with the real fetch.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { StaffMe } from "@hocso/shared/announcements";
 import {
   buildReportRows,
@@ -13,6 +12,7 @@ import {
   type Report,
   type TdpFacts,
 } from "@hocso/shared/reports";
+import { listenAsAppOrigin } from "../../../test/json-server.ts";
 
 export interface Call {
   method: string;
@@ -171,9 +171,6 @@ export async function startFakeReportApi(): Promise<FakeReportApi> {
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // the app calls its API on the origin that served it
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/`);
+  api.origin = await listenAsAppOrigin(server);
   return api;
 }
