@@ -266,6 +266,9 @@ describe("GET /api/v1/reports/dashboard", () => {
     expect(rowOf(report, "giai-phong", "tat-ca")).toMatchObject({ registeredLearners: 2, meetingsHeld: 2 });
     const one = await dashboard(facilitator, "?tdpId=giai-phong&quarter=2026-Q4");
     expect(one.rows).toEqual(report.rows);
+    // counted from that TDP's learners alone, the rows are those of the ward-wide report
+    const ward = await dashboard(admin);
+    expect(report.rows).toEqual(ward.rows.filter((r) => r.tdpId === "giai-phong"));
   });
 
   it("gives an admin one TDP's rows when asked for it", async () => {

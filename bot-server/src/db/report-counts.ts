@@ -15,6 +15,15 @@ export interface CountWindow {
   /** the quarter's first and last ward dates */
   from: string;
   to: string;
+  /** only learners of these TDPs (a facilitator's dashboard); absent: the whole ward */
+  tdpIds?: readonly string[];
+}
+
+/** The SQL condition and parameter that keep a query to `window.tdpIds`, if any. */
+function tdpFilter(window: Pick<CountWindow, "tdpIds">): { sql: string; params: { tdps?: string } } {
+  return window.tdpIds
+    ? { sql: "AND u.tdp_id IN (SELECT value FROM json_each(@tdps))", params: { tdps: JSON.stringify(window.tdpIds) } }
+    : { sql: "", params: {} };
 }
 
 /** The learners of one TDP with one audience group and age band (either may be unset). */
@@ -47,6 +56,7 @@ export function listTdpPopulations(db: Db): Array<{ id: string; name: string; ad
  * finished within it, and learners who had finished a lesson before its end.
  */
 export function countLearnerGroups(db: Db, window: CountWindow): LearnerGroupCounts[] {
+  const only = tdpFilter(window);
   const rows = db
     .prepare(
       `WITH lessons AS (
@@ -62,10 +72,10 @@ export function countLearnerGroups(db: Db, window: CountWindow): LearnerGroupCou
               coalesce(sum(l.in_quarter), 0) AS lessonsCompleted,
               coalesce(sum(l.any_before_end), 0) AS learnersCompletedLesson
        FROM users u LEFT JOIN lessons l ON l.user_id = u.id
-       WHERE u.tdp_id IS NOT NULL
+       WHERE u.tdp_id IS NOT NULL ${only.sql}
        GROUP BY u.tdp_id, u.audience, u.age_band`,
     )
-    .all(window) as LearnerGroupCounts[];
+    .all({ startIso: window.startIso, endIso: window.endIso, to: window.to, ...only.params }) as LearnerGroupCounts[];
   return rows;
 }
 
@@ -81,17 +91,18 @@ export interface FinishedLesson {
   total: number;
 }
 
-export function listFinishedLessons(db: Db, window: Pick<CountWindow, "endIso">): FinishedLesson[] {
+export function listFinishedLessons(db: Db, window: Pick<CountWindow, "endIso" | "tdpIds">): FinishedLesson[] {
+  const only = tdpFilter(window);
   return db
     .prepare(
       `SELECT p.user_id AS userId, u.tdp_id AS tdpId, u.audience, u.age_band AS ageBand, p.lesson_id AS lessonId,
               p.best_correct AS bestCorrect, p.total
        FROM progress p JOIN users u ON u.id = p.user_id
-       WHERE u.tdp_id IS NOT NULL AND p.completed_at < @endIso
+       WHERE u.tdp_id IS NOT NULL AND p.completed_at < @endIso ${only.sql}
          AND p.best_correct IS NOT NULL AND p.total IS NOT NULL
        ORDER BY p.user_id`,
     )
-    .all(window) as FinishedLesson[];
+    .all({ endIso: window.endIso, ...only.params }) as FinishedLesson[];
 }
 
 export interface MeetingCounts {

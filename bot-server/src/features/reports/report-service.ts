@@ -116,7 +116,9 @@ function buildReport(deps: ReportDeps, range: QuarterRange, tdpIds: readonly str
     weeksElapsed: weeksElapsed(range, today),
     certifiedAdultsTarget,
     tdps: tdpFacts(deps, window, tdpIds, { countedUntil, now, endsAt: range.endsAt }),
-    learners: learnerCells(deps, window),
+    // without the ward total, only the scope's learners are needed: a facilitator's dashboard
+    // does not count the whole ward
+    learners: learnerCells(deps, wardTotal ? window : { ...window, tdpIds }),
     wardTotal,
   });
   return {
