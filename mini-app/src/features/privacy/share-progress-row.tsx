@@ -14,7 +14,6 @@ import { strings } from "../../app/strings.ts";
 import { loadLearnerRules } from "../../app/sync.ts";
 import { patchMyConsents } from "./api/patch-my-consents.ts";
 import type { ServerData } from "./use-server-data.ts";
-import "./share-progress.css";
 
 /** PatchMeRequest's displayName allows at most this many characters */
 const NAME_MAX = 80;
@@ -126,7 +125,7 @@ function GiveForm({ busy, onGive }: { busy: boolean; onGive: (displayName: strin
       </p>
       <input
         id={`${id}-name`}
-        className="share-name-input"
+        className="field-input"
         type="text"
         autoComplete="name"
         value={name}
