@@ -5,6 +5,7 @@
 // facilitators; anyone else present is a count.
 import { z } from "zod";
 import { IsoDateSchema } from "./dates.ts";
+import { miniAppLink } from "./mini-app-links.ts";
 
 /** How many digits a check-in code has: short enough to read aloud and type. */
 export const CHECKIN_CODE_LENGTH = 6;
@@ -27,7 +28,7 @@ export function checkInPath(code: string): string {
 
 /** The link the QR encodes: opens the mini app in Zalo at the check-in page. */
 export function checkInZaloLink(miniAppId: string, code: string): string {
-  return `https://zalo.me/s/${miniAppId}${checkInPath(code)}`;
+  return miniAppLink(miniAppId, checkInPath(code));
 }
 
 /** "482 913": how the code is shown and read aloud. */

@@ -8,6 +8,7 @@ import { HhMmSchema, occurrencesBetween, type Occurrence, type WeeklyClass } fro
 import { addDays, formatWardDate, isoWeekday, wardDate, wardInstant, WARD_UTC_OFFSET_MINUTES } from "./dates.ts";
 import { isQuiet, nextSendableTime } from "./quiet-hours.ts";
 import { cutText, groupText, ZALO_TEXT_LIMIT, zaloLength } from "./zalo-text.ts";
+import { lessonLink } from "./mini-app-links.ts";
 
 // ---- The ward's reminder settings (GET/PUT /api/v1/ward/settings) ----
 
@@ -272,11 +273,6 @@ function planOne(
 }
 
 // ---- What they say ----
-
-/** A lesson in the mini app, the link form the OA chat uses (bot-server chat-deps.ts lessonUrl). */
-export function lessonLink(miniAppId: string, lessonId: string): string {
-  return `https://zalo.me/s/${miniAppId}/bai/${lessonId}`;
-}
 
 /** HH:MM ward time of an instant. */
 export function wardClock(instant: Date): string {

@@ -30,10 +30,3 @@ export interface ChatDeps {
 export const SCHEDULE_DAYS = 14;
 export const SCHEDULE_MAX_MEETINGS = 3;
 
-export function miniAppUrl(miniAppId: string, path = ""): string {
-  return `https://zalo.me/s/${miniAppId}/${path}`;
-}
-
-export function lessonUrl(miniAppId: string, lessonId: string): string {
-  return miniAppUrl(miniAppId, `bai/${lessonId}`);
-}

@@ -3,7 +3,8 @@
 // events) happen in one transaction; the caller sends the replies afterwards.
 import { saveChatTdp } from "../../db/chat-residents.ts";
 import { listResidentialGroups } from "../../db/residential-groups.ts";
-import { lessonUrl, miniAppUrl, type ChatDeps } from "./chat-deps.ts";
+import { lessonLink, miniAppLink } from "@hocso/shared/mini-app-links";
+import type { ChatDeps } from "./chat-deps.ts";
 import { BUTTONS, TEXT } from "./chat-text.ts";
 import { parseCommand, type Command } from "./commands.ts";
 import { answerQuestion, lessonInProgress, startQuiz, stopQuiz } from "./quiz.ts";
@@ -72,9 +73,9 @@ function chooseTdp(deps: ChatDeps, resident: Resident, tdpId: string | null): Re
 }
 
 function openApp(deps: ChatDeps, resident: Resident): Reply {
-  const lines = [TEXT.openApp(miniAppUrl(deps.miniAppId))];
+  const lines = [TEXT.openApp(miniAppLink(deps.miniAppId))];
   const lesson = lessonInProgress(deps, resident.oaUserId);
-  if (lesson) lines.push(TEXT.openLesson(lesson.title, lessonUrl(deps.miniAppId, lesson.id)));
+  if (lesson) lines.push(TEXT.openLesson(lesson.title, lessonLink(deps.miniAppId, lesson.id)));
   return { text: lines.join("\n"), buttons: [BUTTONS.schedule, BUTTONS.quiz] };
 }
 

@@ -9,7 +9,8 @@ import { isPassing } from "@hocso/shared/learner";
 import { findChatQuiz, saveChatQuizPosition, startChatQuiz, type ChatQuiz } from "../../db/chat-residents.ts";
 import { hasGrantedConsent } from "../../db/consents.ts";
 import { listProgress } from "../../db/progress.ts";
-import { lessonUrl, type ChatDeps } from "./chat-deps.ts";
+import { lessonLink } from "@hocso/shared/mini-app-links";
+import type { ChatDeps } from "./chat-deps.ts";
 import { BUTTONS, TEXT } from "./chat-text.ts";
 import type { Reply } from "./reply.ts";
 import type { Resident } from "./resident.ts";
@@ -54,7 +55,7 @@ export function answerQuestion(
     feedback,
     "",
     TEXT.quizDone(correctCount, lesson.quiz.length, isPassing(correctCount, lesson.quiz.length)),
-    TEXT.reviewInApp(lessonUrl(deps.miniAppId, lesson.id)),
+    TEXT.reviewInApp(lessonLink(deps.miniAppId, lesson.id)),
     ...(kept === "no-consent" ? [TEXT.progressNotKept] : []),
   ];
   return { text: summary.join("\n"), buttons: [BUTTONS.nextQuiz, BUTTONS.schedule] };

@@ -3,7 +3,8 @@
 import type { ClassOccurrenceView } from "@hocso/shared/api";
 import { formatWardDate, WARD_UTC_OFFSET_MINUTES } from "@hocso/shared/dates";
 import { listResidentialGroups, type StoredResidentialGroup } from "../../db/residential-groups.ts";
-import { lessonUrl, SCHEDULE_DAYS, SCHEDULE_MAX_MEETINGS, type ChatDeps } from "./chat-deps.ts";
+import { lessonLink } from "@hocso/shared/mini-app-links";
+import { SCHEDULE_DAYS, SCHEDULE_MAX_MEETINGS, type ChatDeps } from "./chat-deps.ts";
 import { BUTTONS, TEXT } from "./chat-text.ts";
 import { chunkButtons, type Reply } from "./reply.ts";
 
@@ -14,7 +15,7 @@ export function scheduleReply(deps: ChatDeps, tdp: StoredResidentialGroup, withB
   if (meetings.length === 0) return { text: TEXT.noMeetings(tdp.name, SCHEDULE_DAYS), buttons };
   const lines = [TEXT.scheduleHeading(tdp.name), ...meetings.map((m) => `• ${meetingLine(m)}`)];
   const lessonId = meetings[0]!.lessonIds[0];
-  if (lessonId) lines.push("", TEXT.previewLesson(lessonUrl(deps.miniAppId, lessonId)));
+  if (lessonId) lines.push("", TEXT.previewLesson(lessonLink(deps.miniAppId, lessonId)));
   return { text: lines.join("\n"), buttons };
 }
 

@@ -1,6 +1,7 @@
 // How an outbox row reaches its recipient, per channel (DESIGN.md "Reaching residents"):
 // GMF into an OA-owned group (also in the sandbox), a CS message to one follower, or a mini
 // app notification. 'share' rows are sent by a facilitator's hand and have no adapter.
+import { miniAppLink } from "@hocso/shared/mini-app-links";
 import { cutText } from "@hocso/shared/zalo-text";
 import type { Db } from "../../db/database.ts";
 import type { OutboxChannel } from "../../db/outbox.ts";
@@ -111,7 +112,7 @@ export function toNotification(message: OaMessage, miniAppId: string): MiniAppNo
       contentTitle,
       contentDescription: description,
       buttonText: "Mở Học Số",
-      buttonUrl: `https://zalo.me/s/${miniAppId}/`,
+      buttonUrl: miniAppLink(miniAppId),
     },
   };
 }

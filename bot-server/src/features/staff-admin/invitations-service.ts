@@ -2,6 +2,7 @@
 // knows nobody's Zalo id, so they pick a role and TDPs (tổ dân phố) and get a one-time code to
 // show as a QR or share as a link; the invited person opens it in the mini app, sees what they
 // will get, and accepts. Only the code's sha256 is stored; it is good for INVITATION_DAYS.
+import { miniAppLink } from "@hocso/shared/mini-app-links";
 import { randomInt } from "node:crypto";
 import type { StaffMe } from "@hocso/shared/announcements";
 import {
@@ -69,7 +70,7 @@ export function createInvitation(deps: StaffAdminDeps, userId: number, grant: St
     ...openView(findInvitation(db, id)!),
     code,
     path,
-    zaloLink: `https://zalo.me/s/${encodeURIComponent(miniAppId)}${path}`,
+    zaloLink: miniAppLink(miniAppId, path),
   };
 }
 
