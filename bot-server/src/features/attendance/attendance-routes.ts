@@ -6,12 +6,11 @@
 import { CheckInRequestSchema, GuestsRequestSchema } from "@hocso/shared/attendance";
 import { IsoDateSchema } from "@hocso/shared/dates";
 import { Router, type RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import { sessionUserId } from "../../lib/authenticate.ts";
-import { AppError } from "../../lib/errors.ts";
 import { onlyMethods } from "../../lib/http.ts";
 import { parseBody, parseInput } from "../../lib/validate.ts";
+import { wrongCodeLimiter } from "../../lib/wrong-code-limit.ts";
 import {
   attendanceManager,
   checkIn,
@@ -89,18 +88,10 @@ export function attendanceRoutes(deps: AttendanceRouteDeps): Router {
     })
     .all(onlyMethods("PUT"));
 
-  const { windowMs, limit } = deps.checkInLimit ?? DEFAULT_CHECK_IN_LIMIT;
-  // Per account, not per address: a class's phones may share one network. Only refusals count.
-  const wrongCodes = rateLimit({
-    windowMs,
-    limit,
-    skipSuccessfulRequests: true,
-    keyGenerator: (_req, res) => `user:${sessionUserId(res)}`,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError("rate_limited", "Too many wrong check-in codes; wait a few minutes and try again")),
-  });
+  const wrongCodes = wrongCodeLimiter(
+    deps.checkInLimit ?? DEFAULT_CHECK_IN_LIMIT,
+    "Too many wrong check-in codes; wait a few minutes and try again",
+  );
 
   router
     .route("/attendance/check-in")

@@ -10,10 +10,8 @@ import {
   StaffGrantSchema,
 } from "@hocso/shared/staff-admin";
 import { Router, type RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import { sessionUserId } from "../../lib/authenticate.ts";
-import { AppError } from "../../lib/errors.ts";
 import { onlyMethods } from "../../lib/http.ts";
 import { parseBody, parseInput } from "../../lib/validate.ts";
 import { readAuditLog, auditReader } from "./audit-view-service.ts";
@@ -25,6 +23,7 @@ import {
   revokeInvitation,
 } from "./invitations-service.ts";
 import { changeStaff, grantor, listStaff, removeStaffRole, type StaffAdminDeps } from "./staff-admin-service.ts";
+import { wrongCodeLimiter } from "../../lib/wrong-code-limit.ts";
 
 /** Wrong codes an account may try before it must wait: a code has ~50 bits, this keeps guessing hopeless. */
 export const INVITATION_GUESSES = { windowMs: 15 * 60_000, limit: 10 };
@@ -46,17 +45,10 @@ const InvitationParamsSchema = z.object({
 export function staffAdminRoutes(deps: StaffAdminDeps & { requireSession: RequestHandler }): Router {
   const router = Router();
   const noStore = { "Cache-Control": "private, no-store" };
-  // Per account, counting only refused attempts: a person who mistypes once is not held up.
-  const guesses = rateLimit({
-    windowMs: INVITATION_GUESSES.windowMs,
-    limit: INVITATION_GUESSES.limit,
-    skipSuccessfulRequests: true,
-    keyGenerator: (_req, res) => `user:${sessionUserId(res)}`,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError("rate_limited", "Too many wrong invitation codes from this account; wait 15 minutes")),
-  });
+  const guesses = wrongCodeLimiter(
+    INVITATION_GUESSES,
+    "Too many wrong invitation codes from this account; wait 15 minutes",
+  );
 
   router
     .route("/staff")
