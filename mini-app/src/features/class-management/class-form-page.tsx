@@ -17,7 +17,8 @@ import { StaffGate } from "../facilitator/staff-gate.tsx";
 import { patchClass } from "./api/patch-class.ts";
 import { postClass } from "./api/post-class.ts";
 import { wardToday, weekdayName } from "./class-schedule.ts";
-import { useManagedClass } from "./use-managed-class.ts";
+import { usePolled } from "../facilitator/use-polled.ts";
+import { getClass } from "./api/get-class.ts";
 import "../facilitator/facilitator.css";
 import "./class-management.css";
 
@@ -126,7 +127,7 @@ function problemsOf(error: unknown): Problems | null {
 }
 
 function EditClass({ staff, classId }: { staff: StaffMe; classId: string }) {
-  const { cls, problem, retry } = useManagedClass(classId);
+  const { data: cls, problem, retry } = usePolled((token) => getClass(token, classId), () => false, 0, [classId]);
   if (!cls) return <FirstLoad problem={problem} onRetry={retry} />;
   return <ClassForm staff={staff} editing={cls} />;
 }

@@ -12,7 +12,8 @@ import { editClassPath, MANAGED_CLASSES_PATH } from "../facilitator/paths.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
 import { datesText, recentDates, slotText, upcomingDates, wardToday } from "./class-schedule.ts";
 import { MeetingDates } from "./meeting-dates.tsx";
-import { useManagedClass } from "./use-managed-class.ts";
+import { usePolled } from "../facilitator/use-polled.ts";
+import { getClass } from "./api/get-class.ts";
 import "../facilitator/facilitator.css";
 import "./class-management.css";
 
@@ -28,9 +29,9 @@ export function ClassPage() {
 }
 
 function LoadedClass({ staff, classId }: { staff: StaffMe; classId: string }) {
-  const { cls, problem, retry, replace } = useManagedClass(classId);
+  const { data: cls, problem, retry, setData } = usePolled((token) => getClass(token, classId), () => false, 0, [classId]);
   if (!cls) return <FirstLoad problem={problem} onRetry={retry} />;
-  return <ClassDetails staff={staff} cls={cls} onChange={replace} />;
+  return <ClassDetails staff={staff} cls={cls} onChange={(changed) => setData(() => changed)} />;
 }
 
 function ClassDetails({ staff, cls, onChange }: { staff: StaffMe; cls: WeeklyClass; onChange: (cls: WeeklyClass) => void }) {
