@@ -1,18 +1,17 @@
 // "/huong-dan/lop-hoc", Lớp học của tổ: the weekly classes of the TDPs (tổ dân phố) this
 // person manages — weekday and time, place, topic — each with its next meeting dates to take
 // attendance, cancel or restore; and "Tạo lớp học mới".
-import { useCallback, useEffect, useId, useState } from "react";
-import { Button, useLocation, useNavigate } from "zmp-ui";
+import { useCallback, useId } from "react";
+import { Button, useNavigate } from "zmp-ui";
 import type { StaffMe } from "@hocso/shared/announcements";
 import type { WeeklyClass } from "@hocso/shared/classes";
-import { messageOf } from "../../app/api-client.ts";
 import { AppPage } from "../../app/layout.tsx";
-import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { FirstLoad } from "../facilitator/load-failed.tsx";
 import { managedClassPath, NEW_CLASS_PATH, STAFF_HOME_PATH } from "../facilitator/paths.ts";
 import { scopeText } from "../facilitator/scope-text.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
+import { usePolled } from "../facilitator/use-polled.ts";
 import { getStaffClasses } from "./api/get-staff-classes.ts";
 import { slotText, upcomingDates, wardToday } from "./class-schedule.ts";
 import { MeetingDates } from "./meeting-dates.tsx";
@@ -30,32 +29,12 @@ export function ClassListPage() {
 }
 
 function useStaffClasses() {
-  const [classes, setClasses] = useState<WeeklyClass[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const visit = useLocation().key;
-
-  useEffect(() => {
-    let current = true;
-    setProblem(null);
-    withSession(getStaffClasses).then(
-      (items) => {
-        if (current) setClasses(items);
-      },
-      (error: unknown) => {
-        if (current) setProblem(messageOf(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt, visit]);
-
+  const { data: classes, problem, setData, retry } = usePolled(getStaffClasses, () => false, 0, []);
   const replace = useCallback(
-    (cls: WeeklyClass) => setClasses((list) => list && list.map((c) => (c.id === cls.id ? cls : c))),
-    [],
+    (cls: WeeklyClass) => setData((list) => list && list.map((c) => (c.id === cls.id ? cls : c))),
+    [setData],
   );
-  return { classes, problem, replace, retry: () => setAttempt((n) => n + 1) };
+  return { classes, problem, replace, retry };
 }
 
 function ClassList({ staff }: { staff: StaffMe }) {
