@@ -36,8 +36,7 @@ export function runStaffCommand(db: Db, args: readonly string[], now: Date): str
       const before = findStaff(db, user.id);
       if (!before || !removeStaff(db, user.id)) return false;
       const details = { role: before.role, tdpIds: before.tdpIds };
-      const tdpId = before.tdpIds.length === 1 ? before.tdpIds[0]! : null;
-      audit(db, "operator", { action: "role.revoke", tdpId, subject: user.id, details }, now);
+      audit(db, "operator", { action: "role.revoke", tdpId: before.tdpIds, subject: user.id, details }, now);
       return true;
     })();
     return removed ? `Removed the staff role of ${rest[0]}.` : `${rest[0]} had no staff role.`;
@@ -65,9 +64,8 @@ function grant(db: Db, role: { userId: number; role: StaffRole; tdpIds: string[]
   const tdpIds = [...new Set(role.tdpIds)].sort();
   db.transaction(() => {
     saveStaff(db, { ...role, tdpIds, grantedBy: null }, now);
-    const tdpId = tdpIds.length === 1 ? tdpIds[0]! : null;
     const details = { role: role.role, tdpIds };
-    audit(db, "operator", { action: "role.grant", tdpId, subject: role.userId, details }, now);
+    audit(db, "operator", { action: "role.grant", tdpId: tdpIds, subject: role.userId, details }, now);
   })();
 }
 

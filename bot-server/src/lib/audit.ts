@@ -34,12 +34,17 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   action: AuditAction;
-  /** the TDP acted on, when there is exactly one */
-  tdpId?: string | null;
+  /** the TDP acted on, or the TDPs: the entry names a TDP only when there is exactly one */
+  tdpId?: string | readonly string[] | null;
   /** what was acted on: a class id, an announcement id, a quarter, an account id */
   subject?: string | number | null;
   /** further ids and counts; never personal text */
   details?: Record<string, string | number | boolean | null | readonly string[]>;
+}
+
+function soleTdp(tdp: AuditEntry["tdpId"]): string | null {
+  if (tdp === undefined || tdp === null || typeof tdp === "string") return tdp ?? null;
+  return tdp.length === 1 ? tdp[0]! : null;
 }
 
 /** Records that `actor` (a staff member, or "operator" for the command line) did `entry`. */
@@ -50,7 +55,7 @@ export function audit(db: Db, actor: Staff | "operator", entry: AuditEntry, now:
     actorId: actor === "operator" ? null : actor.userId,
     actorRole,
     action: entry.action,
-    tdpId: entry.tdpId ?? null,
+    tdpId: soleTdp(entry.tdpId),
     subject: entry.subject === undefined || entry.subject === null ? null : String(entry.subject),
     details: entry.details ?? {},
   });

@@ -87,8 +87,7 @@ export function createAnnouncement(
     }
     // Never the text: who sent what to which groups, by ids.
     const details = { tdpIds: request.tdpIds, urgent, scheduled: request.sendAt !== null };
-    const tdpId = request.tdpIds.length === 1 ? request.tdpIds[0]! : null;
-    audit(db, staff, { action: "announcement.send", tdpId, subject: announcementId, details }, now);
+    audit(db, staff, { action: "announcement.send", tdpId: request.tdpIds, subject: announcementId, details }, now);
     return announcementId;
   })();
   return readAnnouncement(deps, userId, id);
@@ -174,8 +173,7 @@ export function cancelAnnouncement(deps: BroadcastsDeps, userId: number, id: num
         );
       }
       markAnnouncementCancelled(db, id, now);
-      const tdpIds = [...new Set(allTdps)];
-      const tdpId = tdpIds.length === 1 ? tdpIds[0]! : null;
+      const tdpId = [...new Set(allTdps)];
       audit(db, staff, { action: "announcement.cancel", tdpId, subject: id, details: { groupsStopped: stopped } }, now);
     })();
   }

@@ -80,7 +80,7 @@ export function listNeedsHelp(deps: NeedsHelpDeps, userId: number, query: { tdpI
     audit(
       db,
       staff,
-      { action: "needs-help.view", tdpId: scope.length === 1 ? scope[0] : null, details: { listed: listed.length } },
+      { action: "needs-help.view", tdpId: scope, details: { listed: listed.length } },
       now,
     );
     return { learners: listed.map(({ since: _since, ...learner }) => learner), notSharing };

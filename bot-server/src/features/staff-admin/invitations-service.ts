@@ -33,7 +33,7 @@ import { AppError } from "../../lib/errors.ts";
 import { loadStaff } from "../../lib/policies.ts";
 import { hashToken } from "../../lib/tokens.ts";
 import { staffProfile } from "../staff/staff-service.ts";
-import { grantor, onlyTdp, requireKnownTdps, type StaffAdminDeps } from "./staff-admin-service.ts";
+import { grantor, requireKnownTdps, type StaffAdminDeps } from "./staff-admin-service.ts";
 
 /** ~50 bits from an alphabet without look-alikes; guessing is also rate limited per account. */
 export function newInvitationCode(): string {
@@ -61,7 +61,7 @@ export function createInvitation(deps: StaffAdminDeps, userId: number, grant: St
       createdAt: now,
       expiresAt: addDays(now, INVITATION_DAYS),
     });
-    const entry = { tdpId: onlyTdp(tdpIds), subject: invitationId, details: { role: grant.role, tdpIds } };
+    const entry = { tdpId: tdpIds, subject: invitationId, details: { role: grant.role, tdpIds } };
     audit(db, caller, { action: "invitation.create", ...entry }, now);
     return invitationId;
   })();
@@ -98,7 +98,7 @@ export function revokeInvitation(deps: StaffAdminDeps, userId: number, id: numbe
   const now = clock.now();
   db.transaction(() => {
     if (!markInvitationRevoked(db, id, now)) return;
-    const entry = { tdpId: onlyTdp(invitation.tdpIds), subject: id, details: { role: invitation.role } };
+    const entry = { tdpId: invitation.tdpIds, subject: id, details: { role: invitation.role } };
     audit(db, caller, { action: "invitation.revoke", ...entry }, now);
   })();
 }
@@ -168,7 +168,7 @@ export function acceptInvitation(deps: StaffAdminDeps, userId: number, code: str
       loadStaff(db, userId)!,
       {
         action: "invitation.accept",
-        tdpId: onlyTdp(invited),
+        tdpId: invited,
         subject: invitation.id,
         details: { role: invitation.role, tdpIds: invited, invitedBy: invitation.createdBy },
       },

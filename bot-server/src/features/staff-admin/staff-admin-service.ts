@@ -42,11 +42,6 @@ export function requireKnownTdps(db: Db, tdpIds: readonly string[]): void {
   }
 }
 
-/** The single TDP an audit entry is about, when there is exactly one. */
-export function onlyTdp(tdpIds: readonly string[]): string | null {
-  return tdpIds.length === 1 ? tdpIds[0]! : null;
-}
-
 function staffMemberOrThrow(db: Db, userId: number): StaffRecord {
   const member = findStaff(db, userId);
   if (!member) {
@@ -90,7 +85,7 @@ export function changeStaff(deps: StaffAdminDeps, userId: number, targetId: numb
         caller,
         {
           action: "role.grant",
-          tdpId: onlyTdp(tdpIds),
+          tdpId: tdpIds,
           subject: targetId,
           details: { role: grant.role, tdpIds, previousRole: member.role, previousTdpIds: member.tdpIds },
         },
@@ -115,7 +110,7 @@ export function removeStaffRole(deps: StaffAdminDeps, userId: number, targetId: 
       caller,
       {
         action: "role.revoke",
-        tdpId: onlyTdp(member.tdpIds),
+        tdpId: member.tdpIds,
         subject: targetId,
         details: { role: member.role, tdpIds: member.tdpIds },
       },
