@@ -89,18 +89,21 @@ export function dashboardReport(
       throw AppError.field("tdpId", `no tổ dân phố "${query.tdpId}"; pick one from GET /api/v1/config`);
     }
   }
-  const scope = query.tdpId !== undefined ? [query.tdpId] : scopeOf(staff, "report:view", tdps.map((t) => t.id));
+  const scope = new Set(query.tdpId !== undefined ? [query.tdpId] : scopeOf(staff, "report:view", tdps.map((t) => t.id)));
   const wardTotal = query.tdpId === undefined && staff.role === "admin";
-  return buildReport(deps, range, scope, wardTotal);
+  return buildReport(deps, range, tdps.filter((t) => scope.has(t.id)), wardTotal);
 }
 
 /** The quarterly report as the files carry it: every TDP and the ward. Check report:export first. */
 export function quarterlyReport(deps: ReportDeps, quarter: string | undefined): Report {
   const range = reportQuarter(deps.clock.now(), quarter);
-  return buildReport(deps, range, listTdpPopulations(deps.db).map((t) => t.id), true);
+  return buildReport(deps, range, listTdpPopulations(deps.db), true);
 }
 
-function buildReport(deps: ReportDeps, range: QuarterRange, tdpIds: readonly string[], wardTotal: boolean): Report {
+type TdpPopulation = ReturnType<typeof listTdpPopulations>[number];
+
+/** The report of `tdps` (in ward order), with the ward's rows when `wardTotal`. */
+function buildReport(deps: ReportDeps, range: QuarterRange, tdps: TdpPopulation[], wardTotal: boolean): Report {
   const now = deps.clock.now();
   const today = wardDate(now);
   const countedUntil = today < range.to ? today : range.to;
@@ -115,10 +118,10 @@ function buildReport(deps: ReportDeps, range: QuarterRange, tdpIds: readonly str
     quarter: range.quarter,
     weeksElapsed: weeksElapsed(range, today),
     certifiedAdultsTarget,
-    tdps: tdpFacts(deps, window, tdpIds, { countedUntil, now, endsAt: range.endsAt }),
+    tdps: tdpFacts(deps, window, tdps, { countedUntil, now, endsAt: range.endsAt }),
     // without the ward total, only the scope's learners are needed: a facilitator's dashboard
     // does not count the whole ward
-    learners: learnerCells(deps, wardTotal ? window : { ...window, tdpIds }),
+    learners: learnerCells(deps, wardTotal ? window : { ...window, tdpIds: tdps.map((t) => t.id) }),
     wardTotal,
   });
   return {
@@ -135,11 +138,9 @@ function buildReport(deps: ReportDeps, range: QuarterRange, tdpIds: readonly str
 function tdpFacts(
   deps: ReportDeps,
   window: CountWindow,
-  tdpIds: readonly string[],
+  tdps: readonly TdpPopulation[],
   until: { countedUntil: string; now: Date; endsAt: Date },
 ): TdpFacts[] {
-  const wanted = new Set(tdpIds);
-  const tdps = listTdpPopulations(deps.db).filter((t) => wanted.has(t.id));
   const held = new Map(countHeldMeetings(deps.db, window).map((m) => [m.tdpId, m]));
   const classroom = new Map(countClassroomAnswers(deps.db, window).map((c) => [c.tdpId, c]));
   // a meeting is due once it has started, and only within the quarter
