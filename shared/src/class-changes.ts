@@ -2,8 +2,8 @@
 // which changes residents must hear about, and the urgent notice that tells them, old and new
 // side by side. Pure: the bot server decides who already had a reminder and stores the notice.
 import type { Occurrence, WeeklyClass } from "./classes.ts";
-import { formatWardDate } from "./dates.ts";
-import { fitted, wardClock } from "./reminders.ts";
+import { formatWardDate, wardClock } from "./dates.ts";
+import { fitted } from "./reminders.ts";
 
 /** What a resident acts on: when, for how long and where. Topic, lessons and "bring" are not announced again. */
 export type NoticedFields = Pick<WeeklyClass, "weekday" | "startTime" | "durationMinutes" | "place">;

@@ -16,6 +16,18 @@ export function wardDate(instant: Date): string {
   return new Date(instant.getTime() + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
 }
 
+/** "19:00": the ward's time of day at an instant (a Date or an ISO-8601 string). */
+export function wardClock(instant: Date | string): string {
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16);
+}
+
+/** "19:05, Thứ Bảy, 29/11/2026": the ward's time and date at an instant. */
+export function wardMoment(instant: Date | string): string {
+  const at = typeof instant === "string" ? new Date(instant) : instant;
+  return `${wardClock(at)}, ${formatWardDate(wardDate(at))}`;
+}
+
 /** The instant of a ward-local date and HH:MM time. */
 export function wardInstant(date: string, hhmm: string): Date {
   return new Date(`${date}T${hhmm}:00+07:00`);

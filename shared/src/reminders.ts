@@ -5,7 +5,7 @@
 // INSERT OR IGNORE on its dedupe key, so a plan written twice is still one message.
 import { z } from "zod";
 import { HhMmSchema, occurrencesBetween, type Occurrence, type WeeklyClass } from "./classes.ts";
-import { addDays, formatWardDate, isoWeekday, wardDate, wardInstant, WARD_UTC_OFFSET_MINUTES } from "./dates.ts";
+import { addDays, formatWardDate, isoWeekday, wardClock, wardDate, wardInstant } from "./dates.ts";
 import { isQuiet, nextSendableTime } from "./quiet-hours.ts";
 import { cutText, groupText, ZALO_TEXT_LIMIT, zaloLength } from "./zalo-text.ts";
 import { lessonLink } from "./mini-app-links.ts";
@@ -273,11 +273,6 @@ function planOne(
 }
 
 // ---- What they say ----
-
-/** HH:MM ward time of an instant. */
-export function wardClock(instant: Date): string {
-  return new Date(instant.getTime() + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16);
-}
 
 /** A clock face showing the hour (🕖 for 7:00 or 19:00, 🕢 for 7:30). */
 function clockFace(hhmm: string): string {

@@ -1,7 +1,7 @@
 // "lịch học": the next meetings of the resident's TDP, each as "Thứ Bảy, 28/11/2026,
 // 19:00–20:30, <place>: <topic>. Mang theo: …"; and the TDP chooser when we do not know it.
 import type { ClassOccurrenceView } from "@hocso/shared/api";
-import { formatWardDate, WARD_UTC_OFFSET_MINUTES } from "@hocso/shared/dates";
+import { formatWardDate, wardClock } from "@hocso/shared/dates";
 import { listResidentialGroups, type StoredResidentialGroup } from "../../db/residential-groups.ts";
 import { lessonLink } from "@hocso/shared/mini-app-links";
 import { SCHEDULE_DAYS, SCHEDULE_MAX_MEETINGS, type ChatDeps } from "./chat-deps.ts";
@@ -24,11 +24,6 @@ export function meetingLine(m: ClassOccurrenceView): string {
   const when = `${formatWardDate(m.date)}, ${wardClock(m.startsAt)}–${wardClock(m.endsAt)}`;
   const what = `${when}, ${m.place}: ${m.topic.trim().replace(/[.!?…]$/, "")}.`;
   return m.bring.trim() ? `${what} ${TEXT.bring(m.bring)}` : what;
-}
-
-/** HH:MM in ward time (UTC+7) of an ISO instant. */
-function wardClock(iso: string): string {
-  return new Date(Date.parse(iso) + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16);
 }
 
 /** "Bác ở tổ dân phố nào?" with one button per TDP ("tdp <id>"), five to a message. */

@@ -4,7 +4,7 @@
 // and "Tôi đã chia sẻ" for a group the OA cannot post in. What residents get personally is
 // only counted. Policy "class:manage", for the TDPs in the caller's scope.
 import { occurrencesBetween, type Occurrence, type WeeklyClass } from "@hocso/shared/classes";
-import { addDays, wardDate, wardInstant } from "@hocso/shared/dates";
+import { addDays, wardClock, wardDate, wardInstant } from "@hocso/shared/dates";
 import {
   deliveryStatusOf,
   emptyCounts,
@@ -12,7 +12,7 @@ import {
   type DeliveryCounts,
 } from "@hocso/shared/delivery-status";
 import { nextSendableTime } from "@hocso/shared/quiet-hours";
-import { groupRecipient, reminderSlots, wardClock, type WardSettings } from "@hocso/shared/reminders";
+import { groupRecipient, reminderSlots, type WardSettings } from "@hocso/shared/reminders";
 import type { GroupChannel, StaffMeeting, StaffReminder, StaffReminders } from "@hocso/shared/staff-reminders";
 import { countPersonalMessagesOfClasses, listGroupMessagesOfClasses } from "../../db/class-reminders.ts";
 import type { Db } from "../../db/database.ts";

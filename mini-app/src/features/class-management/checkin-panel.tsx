@@ -6,7 +6,7 @@ import { Button } from "zmp-ui";
 import { spacedCode, type MeetingAttendance, type OpenCheckin } from "@hocso/shared/attendance";
 import { messageOf } from "../../app/api-client.ts";
 import { strings } from "../../app/strings.ts";
-import { wardMoment } from "../facilitator/ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 
 export function CheckinPanel({ meeting, onOpen }: { meeting: MeetingAttendance; onOpen: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,7 @@
 import { useEffect, useId, useState } from "react";
 import { Button, useLocation, useNavigate } from "zmp-ui";
 import type { ClassOccurrenceView } from "@hocso/shared/api";
-import { formatWardDate } from "@hocso/shared/dates";
+import { formatWardDate, wardClock, wardMoment } from "@hocso/shared/dates";
 import { ApiError, messageOf } from "../../app/api-client.ts";
 import { allLessons, useCourse } from "../../app/course.tsx";
 import { useDeviceStore } from "../../app/device-store.ts";
@@ -18,7 +18,6 @@ import { CheckMark } from "../../components/check-mark.tsx";
 import { getClasses } from "./api/get-classes.ts";
 import { putRsvp } from "./api/put-rsvp.ts";
 import { classesCache, rememberAnswer } from "./classes-cache.ts";
-import { wardClock, wardMoment } from "./ward-time.ts";
 
 export function ClassesPage() {
   const { ward } = useCourse();

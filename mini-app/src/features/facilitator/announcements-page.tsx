@@ -14,7 +14,7 @@ import { summaryLine } from "./delivery-summary.ts";
 import { CLASS_REMINDERS_PATH, COMPOSER_PATH, reportPath, STAFF_HOME_PATH } from "./paths.ts";
 import { scopeText } from "./scope-text.ts";
 import { StaffGate } from "./staff-gate.tsx";
-import { wardMoment } from "./ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import "./facilitator.css";
 
 export function AnnouncementsPage() {

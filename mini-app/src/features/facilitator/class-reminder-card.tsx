@@ -2,7 +2,7 @@
 // TDP's group with its status in plain words, and for an ordinary group "Chia sẻ vào nhóm" and
 // "Tôi đã chia sẻ". Residents' own reminders appear only as numbers.
 import { useId } from "react";
-import { formatWardDate } from "@hocso/shared/dates";
+import { formatWardDate, wardMoment } from "@hocso/shared/dates";
 import type { DeliveryCounts } from "@hocso/shared/delivery-status";
 import type { StaffMeeting, StaffReminder } from "@hocso/shared/staff-reminders";
 import { withSession } from "../../app/session.ts";
@@ -10,7 +10,6 @@ import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
 import { postReminderShared } from "./api/post-reminder-shared.ts";
 import { ShareByHandPanel } from "./share-by-hand-panel.tsx";
-import { wardMoment } from "./ward-time.ts";
 
 interface MeetingCardProps {
   meeting: StaffMeeting;

@@ -8,7 +8,7 @@ import { strings } from "../../app/strings.ts";
 import { CheckMark } from "../../components/check-mark.tsx";
 import { postShared } from "./api/post-shared.ts";
 import { ShareByHandPanel } from "./share-by-hand-panel.tsx";
-import { wardMoment } from "./ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 
 interface DeliveryCardProps {
   announcement: Announcement;

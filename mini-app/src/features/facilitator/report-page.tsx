@@ -16,7 +16,7 @@ import { ANNOUNCEMENTS_PATH } from "./paths.ts";
 import { FirstLoad, LoadFailed } from "./load-failed.tsx";
 import { StaffGate } from "./staff-gate.tsx";
 import { usePolled } from "./use-polled.ts";
-import { wardMoment } from "./ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import "./facilitator.css";
 
 /** how often the report asks again while a group is waiting */

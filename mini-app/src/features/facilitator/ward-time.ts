@@ -1,17 +1,6 @@
 // Times in the ward's zone (Asia/Ho_Chi_Minh, UTC+7 all year) for the facilitator's screens:
 // what they type into date and time fields is ward time, whatever the phone's own zone.
-import { formatWardDate, WARD_UTC_OFFSET_MINUTES, wardDate, wardInstant } from "@hocso/shared/dates";
-
-/** "19:00" */
-export function wardClock(instant: Date): string {
-  return new Date(instant.getTime() + WARD_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16);
-}
-
-/** "19:00, Thứ Bảy, 28/11/2026" */
-export function wardMoment(instant: Date | string): string {
-  const at = typeof instant === "string" ? new Date(instant) : instant;
-  return `${wardClock(at)}, ${formatWardDate(wardDate(at))}`;
-}
+import { wardClock, wardDate, wardInstant } from "@hocso/shared/dates";
 
 /** The instant a date field (YYYY-MM-DD) and a time field (HH:MM) mean in ward time, or null. */
 export function instantOfFields(date: string, time: string): Date | null {

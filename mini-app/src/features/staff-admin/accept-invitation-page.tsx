@@ -19,7 +19,7 @@ import { withSession } from "../../app/session.ts";
 import { strings } from "../../app/strings.ts";
 import { STAFF_HOME_PATH } from "../facilitator/paths.ts";
 import { staffStore } from "../facilitator/staff-store.ts";
-import { wardMoment } from "../facilitator/ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import { getInvitationPreview } from "./api/get-invitation-preview.ts";
 import { postAcceptInvitation } from "./api/post-accept-invitation.ts";
 import { roleAndScope, tdpNamesOf } from "./role-text.ts";

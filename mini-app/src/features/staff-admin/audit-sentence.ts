@@ -2,10 +2,9 @@
 // (người hướng dẫn) tạo lớp học giai-phong-thu-tu-1830 của Tổ dân phố Giải Phóng". The entry holds
 // ids and counts only (docs/API.md "Staff, invitations and the audit log"); TDP names come from
 // the admin's staff profile, people without a display name are "Tài khoản số N".
-import { formatWardDate, wardDate } from "@hocso/shared/dates";
+import { formatWardDate, wardClock, wardDate } from "@hocso/shared/dates";
 import type { AuditEntry } from "@hocso/shared/staff-admin";
 import { strings } from "../../app/strings.ts";
-import { wardClock } from "../facilitator/ward-time.ts";
 import type { TdpNames } from "./role-text.ts";
 
 type Details = AuditEntry["details"];

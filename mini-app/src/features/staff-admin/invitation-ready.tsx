@@ -6,7 +6,7 @@ import { Button } from "zmp-ui";
 import { groupInvitationCode, type CreatedInvitation } from "@hocso/shared/staff-admin";
 import { strings } from "../../app/strings.ts";
 import { shareByHand } from "../facilitator/share-by-hand.ts";
-import { wardMoment } from "../facilitator/ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import { InvitationQr } from "./invitation-qr.tsx";
 import { roleAndScope, type TdpNames } from "./role-text.ts";
 

@@ -13,7 +13,7 @@ import { strings } from "../../app/strings.ts";
 import { FirstLoad, LoadFailed } from "../facilitator/load-failed.tsx";
 import { STAFF_HOME_PATH } from "../facilitator/paths.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
-import { wardMoment } from "../facilitator/ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import { deleteInvitation } from "./api/delete-invitation.ts";
 import { getInvitations } from "./api/get-invitations.ts";
 import { getStaff } from "./api/get-staff.ts";

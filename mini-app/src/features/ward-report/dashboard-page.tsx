@@ -14,7 +14,7 @@ import { STAFF_HOME_PATH } from "../facilitator/paths.ts";
 import { scopeText } from "../facilitator/scope-text.ts";
 import { StaffGate } from "../facilitator/staff-gate.tsx";
 import { usePolled } from "../facilitator/use-polled.ts";
-import { wardMoment } from "../facilitator/ward-time.ts";
+import { wardMoment } from "@hocso/shared/dates";
 import { getDashboard } from "./api/get-dashboard.ts";
 import { BreakdownTables } from "./breakdown-table.tsx";
 import { dayMonthYear, quarterLabel } from "./format.ts";

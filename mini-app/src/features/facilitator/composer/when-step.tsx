@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button, Radio } from "zmp-ui";
 import { SEND_AT_MAX_DAYS } from "@hocso/shared/announcements";
-import { addDays, wardDate } from "@hocso/shared/dates";
+import { addDays, wardDate, wardMoment } from "@hocso/shared/dates";
 import { isQuiet, type QuietHours } from "@hocso/shared/quiet-hours";
 import { strings } from "../../../app/strings.ts";
-import { nextFullHour, wardMoment } from "../ward-time.ts";
+import { nextFullHour } from "../ward-time.ts";
 import { heldUntil, sendTime, type Draft, type TimeProblem } from "./draft.ts";
 import type { StepProps } from "./step-props.ts";
 
